@@ -1,0 +1,20 @@
+namespace Assistant.Rag.Generation;
+
+/// <summary>
+/// The engine's reply to a <see cref="Turn"/>. Every "[n]" in <see cref="Text"/> has a matching <see cref="Citation"/>.
+/// </summary>
+/// <param name="Id">Unique answer id; votes refer to it.</param>
+/// <param name="Text">Answer text with "[n]" citation markers.</param>
+/// <param name="Citations">The sources cited, numbered from 1.</param>
+/// <param name="Routes">The retrieval routes that ran.</param>
+/// <param name="StandaloneQuestion">The question as it was searched (after follow-up rewriting).</param>
+/// <param name="Kind">How the text was produced.</param>
+/// <param name="CreatedAt">When the answer was made.</param>
+public sealed record Answer(
+    string Id,
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<RouteUse> Routes,
+    string StandaloneQuestion,
+    AnswerKind Kind,
+    DateTimeOffset CreatedAt);
