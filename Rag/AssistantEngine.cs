@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Rag;
+
+/// <summary>
+/// One turn end to end: check the question, retrieve, write the answer, number its citations.
+/// </summary>
+/// <remarks>Thread-safe. Questions and answers are personal data: they are logged at Trace only.</remarks>
+public sealed partial class AssistantEngine : IAssistant
+{
+    /// <summary>One source for every engine span; the host subscribes to it.</summary>
+    public static readonly ActivitySource ActivitySource = new("Assistant.Rag");
+
+    private readonly KnowledgeIndex _index;
+    private readonly HybridRetriever _retriever;
+    private readonly IAnswerGenerator _generator;
+    private readonly IOptionsMonitor<AnswerOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public AssistantEngine(
+        KnowledgeIndex index,
+        HybridRetriever retriever,
+        IAnswerGenerator generator,
+        IOptionsMonitor<AnswerOptions> options,
+        TimeProvider time,
+        ILogger<AssistantEngine> logger)
+    {
+        _index = index;
+        _retriever = retriever;
+        _generator = generator;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public bool IsReady => _index.IsReady;
+
+    /// <inheritdoc />
+    public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        using var activity = ActivitySource.StartActivity("answer");
+        activity?.SetTag("assistant.channel", turn.Channel);
+        var question = (turn.Text ?? string.Empty).Trim();
+        var problem = QuestionProblem(question, _options.CurrentValue.MaxQuestionChars);
+        if (problem is not null)
+        {
+            Log.Rejected(_logger, turn.Channel, problem.Value.Reason);
+            return NewAnswer(problem.Value.Message, [], question, AnswerKind.NoEvidence, []);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var retrieval = await _retriever.RetrieveAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var draft = await _generator.GenerateAsync(question, retrieval, cancellationToken).ConfigureAwait(false);
+        var (text, citations) = CitationNumbering.Apply(draft);
+        var answer = NewAnswer(text, citations, question, draft.Kind, retrieval.Routes);
+        Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Log.AnswerText(_logger, answer.Id, question, text);
+        return answer;
+    }
+
+    /// <summary>Why a question cannot be answered as typed (empty, too long, not text); null when it is fine.</summary>
+    public static (string Reason, string Message)? QuestionProblem(string question, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Length == 0)
+        {
+            return ("empty", "Please type a question.");
+        }
+
+        if (question.Length > maxChars)
+        {
+            return ("too-long", $"That question is too long ({question.Length:N0} characters; the limit is {maxChars:N0}). Please ask it in fewer words.");
+        }
+
+        var control = question.Count(c => (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || c == '\uFFFD');
+        if (question.Contains('\0', StringComparison.Ordinal) || (control > 0 && control * 20 >= question.Length))
+        {
+            return ("binary", "That doesn't look like text. Please type your question in words.");
+        }
+
+        if (LanguageDetector.Detect(question) == LanguageDetector.Undetermined)
+        {
+            return ("no-words", "Please ask your question in words, for example \"How do I reset my password?\"");
+        }
+
+        return null;
+    }
+
+    private Answer NewAnswer(string text, IReadOnlyList<Citation> citations, string question, AnswerKind kind, IReadOnlyList<RouteUse> routes) =>
+        new(Guid.CreateVersion7(_time.GetUtcNow()).ToString("N"), text, citations, routes, question, kind, _time.GetUtcNow());
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Rejected a {Channel} question: {Reason}")]
+        public static partial void Rejected(ILogger logger, string channel, string reason);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Answered a {Channel} question: answer {AnswerId}, {Kind}, {Citations} citations, {Milliseconds:F0} ms")]
+        public static partial void Answered(ILogger logger, string channel, string answerId, AnswerKind kind, int citations, double milliseconds);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Trace, Message = "Answer {AnswerId} to \"{Question}\": {Text}")]
+        public static partial void AnswerText(ILogger logger, string answerId, string question, string text);
+    }
+}

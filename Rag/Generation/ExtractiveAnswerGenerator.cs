@@ -1,0 +1,152 @@
+using System.Numerics.Tensors;
+using System.Text;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Query;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Rag.Generation;
+
+/// <summary>
+/// The answer when no LLM is configured: the sentences of the retrieved passages that best answer the question,
+/// each run of sentences followed by its source marker. Sentences are scored by similarity to the question's
+/// embedding and by the share of the question's terms they contain; when even the best is weak, the answer says
+/// plainly that the knowledge base does not seem to cover the question.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
+{
+    /// <summary>The answer text when the evidence is too weak.</summary>
+    public const string NoEvidenceText = "I couldn't find an answer to that in the knowledge base. Try different words, or ask about a specific policy, system or product.";
+
+    /// <summary>The same, in Chinese, for Chinese and Japanese questions.</summary>
+    public const string NoEvidenceTextChinese = "抱歉，知识库里没有找到这个问题的答案。请换个说法，或询问具体的制度、系统或产品。";
+
+    private const int PassagesConsidered = 4;
+    private const int SentencesPerPassage = 16;
+    private const double NearDuplicate = 0.7;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly IOptionsMonitor<AnswerOptions> _options;
+
+    public ExtractiveAnswerGenerator(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptionsMonitor<AnswerOptions> options)
+    {
+        _embedder = embedder;
+        _options = options;
+    }
+
+    /// <summary>The no-evidence message in the question's language.</summary>
+    public static string NoEvidenceFor(string language) => LanguageDetector.IsCjk(language) ? NoEvidenceTextChinese : NoEvidenceText;
+
+    /// <inheritdoc />
+    public async Task<AnswerDraft> GenerateAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(retrieval);
+        var options = _options.CurrentValue;
+        var sources = retrieval.Passages.Take(PassagesConsidered).ToList();
+        var candidates = Candidates(sources);
+        if (candidates.Count == 0)
+        {
+            return new AnswerDraft(NoEvidenceFor(retrieval.Language), [], AnswerKind.NoEvidence);
+        }
+
+        var questionTerms = TextTerms.Extract(question);
+        var cjk = LanguageDetector.IsCjk(retrieval.Language);
+        var queryVector = retrieval.QueryEmbedding;
+        float[][]? vectors = null;
+        if (!queryVector.IsEmpty)
+        {
+            var embedded = await _embedder.GenerateAsync(candidates.Select(c => c.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+            vectors = [.. embedded.Select(e => e.Vector.ToArray())];
+        }
+
+        // An English-only model says little about CJK sentences: lean on term overlap there.
+        var (semanticWeight, lexicalWeight) = cjk ? (0.25, 0.75) : (0.6, 0.4);
+        var scored = candidates.Select((c, i) =>
+        {
+            var semantic = vectors is null ? 0 : Math.Max(0, TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i]));
+            var lexical = TextTerms.Overlap(questionTerms, c.Terms);
+            var weights = vectors is null ? (0.0, 1.0) : (semanticWeight, lexicalWeight);
+            var score = (weights.Item1 * semantic) + (weights.Item2 * lexical) + (0.04 / (1 + c.Source));
+            return (Candidate: c, Score: score);
+        }).OrderByDescending(s => s.Score).ToList();
+
+        var best = scored[0].Score;
+        if (best < options.MinEvidence)
+        {
+            return new AnswerDraft(NoEvidenceFor(retrieval.Language), [], AnswerKind.NoEvidence);
+        }
+
+        var chosen = new List<Candidate>();
+        foreach (var (candidate, score) in scored)
+        {
+            if (chosen.Count == options.MaxSentences || score < best * 0.8)
+            {
+                break;
+            }
+
+            if (chosen.Any(c => TextTerms.Overlap(candidate.Terms, c.Terms) >= NearDuplicate))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+        }
+
+        return new AnswerDraft(Compose(chosen.OrderBy(c => c.Source).ThenBy(c => c.Position).ToList(), cjk), sources, AnswerKind.Extractive);
+    }
+
+    private static List<Candidate> Candidates(List<Passage> sources)
+    {
+        var candidates = new List<Candidate>();
+        for (var s = 0; s < sources.Count; s++)
+        {
+            var text = sources[s].Text;
+            var position = 0;
+            foreach (var range in SentenceSplitter.Split(text).Take(SentencesPerPassage))
+            {
+                var sentence = Clean(text[range]);
+                var cjk = LanguageDetector.IsCjk(LanguageDetector.Detect(sentence));
+                if (cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence)));
+            }
+        }
+
+        return candidates;
+    }
+
+    private static string Clean(string sentence)
+    {
+        var text = sentence.Trim().TrimStart('-', '*', '•', '#', ' ', '>').Trim();
+        return text.Length > 400 ? text[..400].TrimEnd() + "…" : text;
+    }
+
+    private static string Compose(List<Candidate> sentences, bool cjk)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            if (text.Length > 0 && !cjk)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(sentence.Text);
+            var lastOfRun = i + 1 == sentences.Count || sentences[i + 1].Source != sentence.Source;
+            if (lastOfRun)
+            {
+                text.Append(cjk ? string.Empty : " ").Append('[').Append(sentence.Source + 1).Append(']');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms);
+}

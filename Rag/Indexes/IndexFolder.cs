@@ -1,0 +1,4 @@
+namespace Assistant.Rag.Indexes;
+
+/// <summary>The resolved, absolute index folder.</summary>
+public sealed record IndexFolder(string Path);

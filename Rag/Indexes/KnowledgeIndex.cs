@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Rag.Indexes;
+
+/// <summary>
+/// The index folder as one unit: the catalog (source of truth) and the vector and keyword indexes derived from it.
+/// </summary>
+/// <remarks>
+/// The derived indexes are saved after the catalog commits; a marker file records the catalog generation they
+/// reflect. If the process stops between the two, <see cref="OpenAsync"/> finds the marker behind the catalog and
+/// rebuilds both indexes from the catalog's stored embeddings (no embedding work), so no half-written index is
+/// ever searched. Writers take <see cref="WriteLock"/>; searches need no lock.
+/// </remarks>
+public sealed partial class KnowledgeIndex : IDisposable
+{
+    private const int RebuildBatch = 1000;
+    private readonly string _markerPath;
+    private readonly ILogger _logger;
+    private volatile bool _ready;
+
+    public KnowledgeIndex(string folder, ChunkCatalog catalog, IVectorIndex vectors, IKeywordIndex keywords, ILogger<KnowledgeIndex> logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        Folder = folder;
+        Catalog = catalog;
+        Vectors = vectors;
+        Keywords = keywords;
+        _logger = logger;
+        _markerPath = Path.Combine(folder, "generation");
+    }
+
+    /// <summary>The index folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>Documents, sections and chunks with their embeddings.</summary>
+    public ChunkCatalog Catalog { get; }
+
+    /// <summary>Vector route index.</summary>
+    public IVectorIndex Vectors { get; }
+
+    /// <summary>Keyword route index.</summary>
+    public IKeywordIndex Keywords { get; }
+
+    /// <summary>Held by whoever changes the index (one ingestion at a time).</summary>
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    /// <summary>True once <see cref="OpenAsync"/> has made the derived indexes consistent with the catalog.</summary>
+    public bool IsReady => _ready;
+
+    /// <summary>Checks the derived indexes against the catalog and rebuilds them from it when they lag behind.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        await WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var generation = Catalog.Generation;
+            var marker = ReadMarker();
+            var (_, chunks) = Catalog.Count();
+            if (marker != generation || Vectors.Count != chunks || Keywords.Count != chunks)
+            {
+                Log.Rebuilding(_logger, marker, generation, chunks);
+                await RebuildAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _ready = true;
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
+    /// <summary>Saves both derived indexes and records the catalog generation they now reflect. Call under <see cref="WriteLock"/>.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await Vectors.SaveAsync(cancellationToken).ConfigureAwait(false);
+        await Keywords.SaveAsync(cancellationToken).ConfigureAwait(false);
+        var temporary = _markerPath + ".tmp";
+        await File.WriteAllTextAsync(temporary, Catalog.Generation.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, _markerPath, overwrite: true);
+    }
+
+    /// <summary>Marks the index usable (after a first ingest into an empty folder, say).</summary>
+    public void MarkReady() => _ready = true;
+
+    public void Dispose()
+    {
+        WriteLock.Dispose();
+        (Vectors as IDisposable)?.Dispose();
+        (Keywords as IDisposable)?.Dispose();
+    }
+
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        await Vectors.ClearAsync(cancellationToken).ConfigureAwait(false);
+        await Keywords.ClearAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var batch in Catalog.ReadAll().Chunk(RebuildBatch))
+        {
+            await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding))], cancellationToken).ConfigureAwait(false);
+            await Keywords.UpsertAsync([.. batch.Select(b => b.Chunk)], cancellationToken).ConfigureAwait(false);
+        }
+
+        await CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private long ReadMarker()
+    {
+        try
+        {
+            return File.Exists(_markerPath) && long.TryParse(File.ReadAllText(_markerPath).Trim(), CultureInfo.InvariantCulture, out var value) ? value : -1;
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Index folder behind its catalog (indexes at generation {Marker}, catalog at {Generation}); rebuilding {Chunks} chunks from stored embeddings")]
+        public static partial void Rebuilding(ILogger logger, long marker, long generation, int chunks);
+    }
+}

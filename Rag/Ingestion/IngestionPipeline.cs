@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using Assistant.Rag.Indexes;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Rag.Ingestion;
+
+/// <summary>
+/// Writes documents into the index folder: chunk, embed what is new, replace each document's chunks in the
+/// catalog and both indexes, remove what the source no longer has, commit.
+/// </summary>
+/// <remarks>
+/// One ingest runs at a time (it holds the index's write lock); searches go on meanwhile and see the previous
+/// committed state until the commit. Idempotent: ingesting the same content again does no embedding work.
+/// Documents are written in groups, each group committed, so an interrupted ingest keeps what it finished.
+/// </remarks>
+public sealed partial class IngestionPipeline
+{
+    private const int DocumentsPerGroup = 256;
+    private const int EmbeddingBatch = 64;
+    private readonly KnowledgeIndex _index;
+    private readonly TextChunker _chunker;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public IngestionPipeline(KnowledgeIndex index, TextChunker chunker, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider time, ILogger<IngestionPipeline> logger)
+    {
+        _index = index;
+        _chunker = chunker;
+        _embedder = embedder;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Ingests <paramref name="documents"/> from <paramref name="source"/>. With <paramref name="removeMissing"/>, documents of that
+    /// source that are neither in <paramref name="documents"/> nor in <paramref name="keep"/> (e.g. files that failed to parse this
+    /// time, whose last good version stays) are removed from every index.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(
+        string source,
+        IReadOnlyList<SourceDocument> documents,
+        bool removeMissing = false,
+        IReadOnlyCollection<string>? keep = null,
+        IProgress<IngestProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentNullException.ThrowIfNull(documents);
+        var started = Stopwatch.GetTimestamp();
+        int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0, embedded = 0, reused = 0, done = 0;
+
+        await _index.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureModelAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var group in documents.DistinctBy(d => d.Id).Chunk(DocumentsPerGroup))
+            {
+                var changed = new List<(ChunkedDocument Document, bool IsNew)>();
+                foreach (var document in group)
+                {
+                    var existing = _index.Catalog.GetDocument(document.Id);
+                    var chunked = _chunker.Chunk(document);
+                    if (existing is not null && existing.ContentHash == chunked.ContentHash && existing.Version == chunked.Version && existing.Source == source)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    changed.Add((chunked, existing is null));
+                }
+
+                var vectors = await EmbedAsync(changed.Select(c => c.Document).ToList(), done, documents.Count, started, progress, cancellationToken).ConfigureAwait(false);
+                embedded += vectors.Embedded;
+                reused += vectors.Reused;
+                foreach (var (document, isNew) in changed)
+                {
+                    var byChunk = document.Pieces.ToDictionary(p => p.Chunk.Id, p => vectors.ByHash[p.Chunk.ContentHash]);
+                    var old = _index.Catalog.ReplaceDocument(source, document, byChunk, _time.GetUtcNow());
+                    var current = document.Pieces.Select(p => p.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+                    var stale = old.Where(id => !current.Contains(id)).ToList();
+                    await _index.Vectors.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
+                    await _index.Keywords.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
+                    await _index.Vectors.UpsertAsync([.. document.Pieces.Select(p => new VectorRecord(p.Chunk.Id, byChunk[p.Chunk.Id]))], cancellationToken).ConfigureAwait(false);
+                    await _index.Keywords.UpsertAsync([.. document.Pieces.Select(p => p.Chunk)], cancellationToken).ConfigureAwait(false);
+                    chunks += document.Pieces.Count;
+                    if (isNew)
+                    {
+                        added++;
+                    }
+                    else
+                    {
+                        updated++;
+                    }
+                }
+
+                done += group.Length;
+                if (changed.Count > 0)
+                {
+                    await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                progress?.Report(new IngestProgress(done, documents.Count, embedded, Rate(embedded, started)));
+            }
+
+            if (removeMissing)
+            {
+                var present = documents.Select(d => d.Id).Concat(keep ?? []).ToHashSet(StringComparer.Ordinal);
+                foreach (var gone in _index.Catalog.GetDocuments(source).Where(d => !present.Contains(d.Id)))
+                {
+                    await RemoveUnlockedAsync(gone.Id, cancellationToken).ConfigureAwait(false);
+                    removed++;
+                }
+
+                if (removed > 0)
+                {
+                    await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _index.MarkReady();
+        }
+        finally
+        {
+            _index.WriteLock.Release();
+        }
+
+        var result = new IngestResult(added, updated, unchanged, removed, chunks, embedded, reused, Stopwatch.GetElapsedTime(started));
+        Log.Ingested(_logger, source, added, updated, unchanged, removed, embedded, reused, result.Elapsed.TotalSeconds);
+        return result;
+    }
+
+    /// <summary>Removes one document from every index; false when it was not indexed.</summary>
+    public async Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await _index.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_index.Catalog.GetDocument(documentId) is null)
+            {
+                return false;
+            }
+
+            await RemoveUnlockedAsync(documentId, cancellationToken).ConfigureAwait(false);
+            await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _index.WriteLock.Release();
+        }
+    }
+
+    private async Task RemoveUnlockedAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var old = _index.Catalog.RemoveDocument(documentId);
+        await _index.Vectors.DeleteAsync(old, cancellationToken).ConfigureAwait(false);
+        await _index.Keywords.DeleteAsync(old, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureModelAsync(CancellationToken cancellationToken)
+    {
+        // Vectors from another model are meaningless to this one: start again rather than mix them.
+        var metadata = _embedder.GetService<EmbeddingGeneratorMetadata>();
+        var model = $"{metadata?.DefaultModelId ?? _embedder.GetType().Name}:{metadata?.DefaultModelDimensions}";
+        var stored = _index.Catalog.GetSetting("embedding-model");
+        if (stored == model)
+        {
+            return;
+        }
+
+        if (stored is not null)
+        {
+            Log.ModelChanged(_logger, stored, model);
+            foreach (var document in _index.Catalog.GetDocuments())
+            {
+                await RemoveUnlockedAsync(document.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _index.Catalog.SetSetting("embedding-model", model);
+    }
+
+    private async Task<(Dictionary<string, float[]> ByHash, int Embedded, int Reused)> EmbedAsync(
+        List<ChunkedDocument> documents, int done, int total, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var pieces = documents.SelectMany(d => d.Pieces).ToList();
+        var byHash = new Dictionary<string, float[]>(_index.Catalog.GetEmbeddingsByHash([.. pieces.Select(p => p.Chunk.ContentHash)]), StringComparer.Ordinal);
+        var reused = pieces.Count(p => byHash.ContainsKey(p.Chunk.ContentHash));
+
+        // Sorting by length before batching keeps padding, and so wasted model work, small.
+        var pending = pieces.Where(p => !byHash.ContainsKey(p.Chunk.ContentHash))
+            .DistinctBy(p => p.Chunk.ContentHash)
+            .OrderBy(p => p.EmbeddingText.Length)
+            .ToList();
+        var embedded = 0;
+        foreach (var batch in pending.Chunk(EmbeddingBatch))
+        {
+            var result = await _embedder.GenerateAsync(batch.Select(p => p.EmbeddingText), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                byHash[batch[i].Chunk.ContentHash] = result[i].Vector.ToArray();
+            }
+
+            embedded += batch.Length;
+            Log.EmbeddedBatch(_logger, embedded, pending.Count, Rate(embedded, started));
+            progress?.Report(new IngestProgress(done, total, embedded, Rate(embedded, started)));
+        }
+
+        return (byHash, pending.Count, reused);
+    }
+
+    private static double Rate(int count, long started)
+    {
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return seconds <= 0 ? 0 : count / seconds;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Embedded {Done}/{Total} chunks of this group ({Rate:F1} chunks/s)")]
+        public static partial void EmbeddedBatch(ILogger logger, int done, int total, double rate);
+
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Ingested source {Source}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed; {Embedded} chunks embedded, {Reused} reused, in {Seconds:F1} s")]
+        public static partial void Ingested(ILogger logger, string source, int added, int updated, int unchanged, int removed, int embedded, int reused, double seconds);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "The embedding model changed from {Old} to {New}; the index is emptied and every document embedded again")]
+        public static partial void ModelChanged(ILogger logger, string old, string @new);
+    }
+}

@@ -1,0 +1,121 @@
+namespace Assistant.Rag.Ingestion;
+
+/// <summary>
+/// Splits text into sentences: English on ". ! ?" followed by white space, Chinese and Japanese on their own
+/// full-width punctuation ("。！？；"), and always at paragraph breaks. Each sentence is returned with its
+/// character offsets in the input, so chunks can be mapped back onto their parent passage.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "no", "fig", "approx", "dept", "st", "jr", "sr",
+    };
+
+    /// <summary>Sentence spans (start, length) in <paramref name="text"/>, trimmed, in order; blank text gives none.</summary>
+    public static IReadOnlyList<Range> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = new List<Range>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var end = -1;
+            if (c is '。' or '！' or '？' or '；' or '!' or '?' && !IsFollowedByClosingPunctuation(text, i))
+            {
+                end = i + 1;
+            }
+            else if (c == '.' && IsSentenceFinalPeriod(text, i))
+            {
+                end = i + 1;
+            }
+            else if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                end = i;
+            }
+            else if (c == '\n' && IsListLine(text, i + 1))
+            {
+                end = i;
+            }
+
+            if (end < 0)
+            {
+                continue;
+            }
+
+            // Closing quotes and brackets belong to the sentence they close.
+            while (end < text.Length && text[end] is '"' or '\'' or ')' or '”' or '’' or '」' or '』' or '）')
+            {
+                end++;
+            }
+
+            Add(text, start, end, spans);
+            start = end;
+            i = end - 1;
+        }
+
+        Add(text, start, text.Length, spans);
+        return spans;
+    }
+
+    private static bool IsFollowedByClosingPunctuation(string text, int i) =>
+        i + 1 < text.Length && text[i + 1] is '!' or '?' or '！' or '？';
+
+    private static bool IsSentenceFinalPeriod(string text, int i)
+    {
+        if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i + 1] is not '"' and not '\'' and not ')' and not '”')
+        {
+            return false; // 3.5, example.com, e.g.x
+        }
+
+        var wordStart = i;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..i];
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return false; // initials: "J. Smith"
+        }
+
+        if (Abbreviations.Contains(word) || (wordStart >= 2 && text[wordStart - 1] == '.' && Abbreviations.Contains(text[(wordStart - 2)..i].Replace(".", string.Empty, StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsListLine(string text, int lineStart)
+    {
+        var i = lineStart;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < text.Length && (text[i] is '-' or '*' or '•' || (char.IsDigit(text[i]) && i + 1 < text.Length && text[i + 1] is '.' or ')'));
+    }
+
+    private static void Add(string text, int start, int end, List<Range> spans)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            spans.Add(start..end);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Assistant.Rag.Retrieval;
+
+/// <summary>A chunk after fusion: its fused score and its rank (from 1) in each route that found it.</summary>
+public sealed record FusedHit(string ChunkId, double Score, IReadOnlyDictionary<string, int> RouteRanks);

@@ -1,0 +1,113 @@
+using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Rag.Retrieval;
+
+/// <summary>
+/// Runs the vector and keyword routes in parallel, fuses their rankings with weighted reciprocal-rank fusion and
+/// assembles passages. A route that fails is dropped from this question (and logged); the other still answers.
+/// </summary>
+/// <remarks>Thread-safe; many questions may be retrieved at once.</remarks>
+public sealed partial class HybridRetriever
+{
+    /// <summary>Name of the dense route.</summary>
+    public const string VectorRoute = "vector";
+
+    /// <summary>Name of the BM25 route.</summary>
+    public const string KeywordRoute = "keyword";
+
+    private readonly KnowledgeIndex _index;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly PassageAssembler _assembler;
+    private readonly IOptionsMonitor<RetrievalOptions> _options;
+    private readonly ILogger _logger;
+
+    public HybridRetriever(
+        KnowledgeIndex index,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        PassageAssembler assembler,
+        IOptionsMonitor<RetrievalOptions> options,
+        ILogger<HybridRetriever> logger)
+    {
+        _index = index;
+        _embedder = embedder;
+        _assembler = assembler;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Retrieves evidence for <paramref name="question"/>. <paramref name="keywordQuery"/> replaces the text sent to the keyword
+    /// route (e.g. with filler words removed); null sends the question.
+    /// </summary>
+    public async Task<RetrievalResult> RetrieveAsync(string question, string? keywordQuery = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var options = _options.CurrentValue;
+        var language = LanguageDetector.Detect(question);
+        var vectorWeight = options.VectorWeight * (LanguageDetector.IsCjk(language) ? options.CjkVectorWeightFactor : 1.0);
+        var vectorReason = LanguageDetector.IsCjk(language) ? "default; down-weighted: the embedding model is English-only" : "default";
+
+        var vectorTask = SearchVectorsAsync(question, options.CandidatesPerRoute, cancellationToken);
+        var keywordTask = SearchKeywordsAsync(keywordQuery ?? question, options.CandidatesPerRoute, cancellationToken);
+        await Task.WhenAll(vectorTask, keywordTask).ConfigureAwait(false);
+        var (embedding, vectorHits) = await vectorTask.ConfigureAwait(false);
+        var keywordHits = await keywordTask.ConfigureAwait(false);
+
+        var routes = new List<RouteResult>();
+        var uses = new List<RouteUse>();
+        if (vectorHits is not null && vectorWeight > 0)
+        {
+            routes.Add(new RouteResult(VectorRoute, vectorWeight, vectorHits));
+            uses.Add(new RouteUse(VectorRoute, Math.Round(vectorWeight, 3), vectorReason, vectorHits.Count));
+        }
+
+        if (keywordHits is not null && options.KeywordWeight > 0)
+        {
+            routes.Add(new RouteResult(KeywordRoute, options.KeywordWeight, keywordHits));
+            uses.Add(new RouteUse(KeywordRoute, Math.Round(options.KeywordWeight, 3), "default", keywordHits.Count));
+        }
+
+        var fused = ReciprocalRankFusion.Fuse(routes, options.RrfK);
+        var passages = _assembler.Assemble(fused, options.MaxPassages, options.ContextTokens);
+        return new RetrievalResult(passages, fused, uses, embedding, language);
+    }
+
+    private async Task<(ReadOnlyMemory<float> Embedding, IReadOnlyList<ScoredId>? Hits)> SearchVectorsAsync(string question, int top, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var embedding = await _embedder.GenerateVectorAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var hits = await _index.Vectors.SearchAsync(embedding, top, cancellationToken).ConfigureAwait(false);
+            return (embedding, hits);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.RouteFailed(_logger, VectorRoute, exception);
+            return (ReadOnlyMemory<float>.Empty, null);
+        }
+    }
+
+    private async Task<IReadOnlyList<ScoredId>?> SearchKeywordsAsync(string query, int top, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _index.Keywords.SearchAsync(query, top, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.RouteFailed(_logger, KeywordRoute, exception);
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "The {Route} route failed and was left out of this answer")]
+        public static partial void RouteFailed(ILogger logger, string route, Exception exception);
+    }
+}

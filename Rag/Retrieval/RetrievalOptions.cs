@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Rag.Retrieval;
+
+/// <summary>How routes are searched and fused (configuration section "Rag:Retrieval").</summary>
+public sealed class RetrievalOptions
+{
+    /// <summary>Hits taken from each route before fusion.</summary>
+    [Range(1, 1000)]
+    public int CandidatesPerRoute { get; set; } = 50;
+
+    /// <summary>The k of reciprocal-rank fusion: 1 / (k + rank).</summary>
+    [Range(1, 1000)]
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Fusion weight of the vector route.</summary>
+    [Range(0.0, 10.0)]
+    public double VectorWeight { get; set; } = 1.0;
+
+    /// <summary>Fusion weight of the keyword route.</summary>
+    [Range(0.0, 10.0)]
+    public double KeywordWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Multiplier on the vector weight for Chinese and Japanese questions. The default model is English-only, so its
+    /// ranking of CJK text is close to noise and must not outvote BM25.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CjkVectorWeightFactor { get; set; } = 0.1;
+
+    /// <summary>Most passages handed to answer generation.</summary>
+    [Range(1, 20)]
+    public int MaxPassages { get; set; } = 5;
+
+    /// <summary>Token budget for all passages together.</summary>
+    [Range(100, 32000)]
+    public int ContextTokens { get; set; } = 1500;
+}

@@ -1,0 +1,16 @@
+using Assistant.Rag.Generation;
+
+namespace Assistant.Rag.Retrieval;
+
+/// <summary>What retrieval found for one question.</summary>
+/// <param name="Passages">Evidence for the answer, best first, within the context budget.</param>
+/// <param name="Hits">The fused chunk ranking the passages came from (for evaluation and feedback).</param>
+/// <param name="Routes">The routes that ran, with their weights and hit counts.</param>
+/// <param name="QueryEmbedding">The question's embedding (empty when the vector route did not run).</param>
+/// <param name="Language">Detected language of the question.</param>
+public sealed record RetrievalResult(
+    IReadOnlyList<Passage> Passages,
+    IReadOnlyList<FusedHit> Hits,
+    IReadOnlyList<RouteUse> Routes,
+    ReadOnlyMemory<float> QueryEmbedding,
+    string Language);
