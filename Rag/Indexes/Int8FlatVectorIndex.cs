@@ -1,0 +1,496 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Assistant.Rag.Indexes;
+
+/// <summary>
+/// Exact nearest-neighbour search over int8-quantised, L2-normalised vectors held in one contiguous array, persisted
+/// as a single file in a directory. The embedded default vector index: no server, about <c>dimensions + 4</c> bytes
+/// per vector plus its id, and a brute-force scan that is exact up to quantisation error.
+/// </summary>
+/// <remarks>
+/// <para>Thread safety: any number of searches run concurrently; writes (<see cref="UpsertAsync"/>,
+/// <see cref="DeleteAsync"/>, <see cref="ClearAsync"/>, <see cref="SaveAsync"/>) are serialised by the index itself and
+/// block searches only while they change memory, not while <see cref="SaveAsync"/> writes the file.</para>
+/// <para>Durability: changes are visible to searches as soon as a write returns and durable after
+/// <see cref="SaveAsync"/>, which writes a temporary file and renames it over the old one, so a crash leaves either the
+/// old or the new file. <see cref="Dispose"/> does not save.</para>
+/// <para>Scores are cosine similarities computed from the int8 codes (error about 1e-3 for 384 dimensions).</para>
+/// </remarks>
+public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
+{
+    /// <summary>Name of the index file inside the directory given to the constructor.</summary>
+    public const string FileName = "vectors.i8";
+
+    private const uint FileMagic = 0x58563849; // "I8VX" read as a little-endian uint
+    private const uint TrailerMagic = 0x444E4549; // "IEND"
+    private const int FormatVersion = 1;
+    private const int HeaderSize = 16; // magic, version, dimensions, count
+
+    // Below this many vectors a scan takes well under a millisecond and forking to the thread pool costs more than it saves.
+    private const int ParallelThreshold = 16_384;
+
+    private readonly string _path;
+    private readonly string _tempPath;
+    private readonly int _dimensions;
+    private readonly ILogger _logger;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+
+    // Slot i holds the vector with id _ids[i]: codes at [i * _dimensions, (i + 1) * _dimensions), scale _scales[i].
+    // Slots [0, _count) are live; a delete moves the last slot into the hole so the scan stays dense.
+    private sbyte[] _codes = [];
+    private float[] _scales = [];
+    private string?[] _ids = [];
+    private int _count;
+
+    /// <summary>
+    /// Opens the index stored in <paramref name="directory"/>, or starts an empty one if it holds no index file.
+    /// The directory is created on the first save.
+    /// </summary>
+    /// <param name="directory">Directory of the index file; one index per directory.</param>
+    /// <param name="dimensions">Length every vector and query must have, e.g. 384 for all-MiniLM-L6-v2.</param>
+    /// <param name="logger">Optional logger.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>
+    /// <exception cref="IndexStorageException">The index file exists but is corrupt, truncated, unreadable or was
+    /// written for another number of dimensions; the message names the file.</exception>
+    public Int8FlatVectorIndex(string directory, int dimensions, ILogger<Int8FlatVectorIndex>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, 65_536);
+
+        _dimensions = dimensions;
+        _path = Path.GetFullPath(Path.Combine(directory, FileName));
+        _tempPath = _path + ".tmp";
+        _logger = logger ?? NullLogger<Int8FlatVectorIndex>.Instance;
+
+        if (File.Exists(_path))
+        {
+            Load();
+        }
+    }
+
+    /// <summary>Length of every vector in the index.</summary>
+    public int Dimensions => _dimensions;
+
+    /// <inheritdoc />
+    public int Count => Volatile.Read(ref _count);
+
+    /// <inheritdoc />
+    /// <remarks>A later record with the same id in one batch wins. A zero vector is stored and scores 0 against any query.</remarks>
+    /// <exception cref="ArgumentException">A record has an empty id, a vector of the wrong length, or a NaN or infinite
+    /// component; nothing of the batch is applied.</exception>
+    public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+
+        // Quantise before taking any lock: it is the expensive part and validates the whole batch up front.
+        var codes = new sbyte[records.Count * _dimensions];
+        var scales = new float[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (string.IsNullOrEmpty(record.Id))
+            {
+                throw new ArgumentException($"Record {i} has no id.", nameof(records));
+            }
+
+            if (record.Vector.Length != _dimensions)
+            {
+                throw new ArgumentException(
+                    $"Record '{record.Id}' has {record.Vector.Length} dimensions; the index has {_dimensions}.", nameof(records));
+            }
+
+            scales[i] = Int8Quantizer.Quantize(record.Vector.Span, codes.AsSpan(i * _dimensions, _dimensions));
+        }
+
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                for (var i = 0; i < records.Count; i++)
+                {
+                    var id = records[i].Id;
+                    if (!_slots.TryGetValue(id, out var slot))
+                    {
+                        EnsureCapacity(_count + 1);
+                        slot = _count;
+                        _ids[slot] = id;
+                        _slots[id] = slot;
+                        Volatile.Write(ref _count, _count + 1);
+                    }
+
+                    codes.AsSpan(i * _dimensions, _dimensions).CopyTo(_codes.AsSpan(slot * _dimensions, _dimensions));
+                    _scales[slot] = scales[i];
+                }
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                foreach (var id in ids)
+                {
+                    if (id is not null && _slots.Remove(id, out var slot))
+                    {
+                        RemoveSlot(slot);
+                    }
+                }
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Scans every vector; above 16 384 vectors the scan is split across the processors. The query need not be
+    /// normalised; a zero query scores 0 against everything. Ties are broken by insertion order.</remarks>
+    /// <exception cref="ArgumentException">The query has the wrong length or a NaN or infinite component.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default)
+    {
+        if (query.Length != _dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions; the index has {_dimensions}.", nameof(query));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var queryCodes = new short[_dimensions];
+        var queryScale = Int8Quantizer.QuantizeQuery(query.Span, queryCodes);
+        if (top == 0)
+        {
+            return Task.FromResult<IReadOnlyList<ScoredId>>([]);
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            var count = _count;
+            if (count == 0)
+            {
+                return Task.FromResult<IReadOnlyList<ScoredId>>([]);
+            }
+
+            var best = Scan(queryCodes, count, Math.Min(top, count), cancellationToken);
+            var hits = new ScoredId[best.Length];
+            for (var i = 0; i < best.Length; i++)
+            {
+                var (score, slot) = best[i];
+                hits[i] = new ScoredId(_ids[slot]!, Math.Clamp(score * queryScale, -1f, 1f));
+            }
+
+            return Task.FromResult<IReadOnlyList<ScoredId>>(hits);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Writes <c>vectors.i8.tmp</c>, flushes it to disk and renames it to <c>vectors.i8</c>; a temporary file
+    /// left by a crash is overwritten by the next save and ignored by loading. Searches continue while the file is written.</remarks>
+    public async Task SaveAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Holding the write gate is enough to read the arrays: only writers change them, and searches only read.
+            var stopwatch = Stopwatch.StartNew();
+            var count = _count;
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var stream = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                var header = new byte[HeaderSize];
+                BinaryPrimitives.WriteUInt32LittleEndian(header, FileMagic);
+                BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), FormatVersion);
+                BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), _dimensions);
+                BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), count);
+                await stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(FloatsToLittleEndian(_scales.AsSpan(0, count)), cancellationToken).ConfigureAwait(false);
+
+                // sbyte[] and byte[] share a layout, and the runtime allows the cast through object.
+                await stream.WriteAsync(((byte[])(object)_codes).AsMemory(0, count * _dimensions), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(EncodeIds(_ids.AsSpan(0, count)), cancellationToken).ConfigureAwait(false);
+
+                var trailer = new byte[8];
+                BinaryPrimitives.WriteUInt32LittleEndian(trailer, TrailerMagic);
+                BinaryPrimitives.WriteInt32LittleEndian(trailer.AsSpan(4), count);
+                await stream.WriteAsync(trailer, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(_tempPath, _path, overwrite: true);
+            LogSaved(_logger, count, _path, stopwatch.ElapsedMilliseconds);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>In memory only, like every write: the file keeps the last saved state until <see cref="SaveAsync"/>.</remarks>
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                _slots.Clear();
+                _codes = [];
+                _scales = [];
+                _ids = [];
+                Volatile.Write(ref _count, 0);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Releases the locks. Does not save; no other member may be called afterwards or concurrently.</summary>
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _writeGate.Dispose();
+    }
+
+    private (float Score, int Slot)[] Scan(short[] query, int count, int top, CancellationToken cancellationToken)
+    {
+        var partitions = count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, count / (ParallelThreshold / 2));
+        if (partitions <= 1)
+        {
+            return ScanRange(query, 0, count, top, cancellationToken).ToSortedArray();
+        }
+
+        var heaps = new TopKHeap[partitions];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken };
+        Parallel.For(0, partitions, options, p =>
+        {
+            var start = (int)((long)count * p / partitions);
+            var end = (int)((long)count * (p + 1) / partitions);
+            heaps[p] = ScanRange(query, start, end, top, cancellationToken);
+        });
+
+        var merged = heaps[0];
+        for (var p = 1; p < partitions; p++)
+        {
+            merged.Merge(heaps[p]);
+        }
+
+        return merged.ToSortedArray();
+    }
+
+    private TopKHeap ScanRange(short[] query, int start, int end, int top, CancellationToken cancellationToken)
+    {
+        var heap = new TopKHeap(top);
+        var threshold = float.NegativeInfinity;
+        var dimensions = _dimensions;
+        ReadOnlySpan<sbyte> codes = _codes;
+        ReadOnlySpan<float> scales = _scales;
+        ReadOnlySpan<short> q = query;
+        for (var slot = start; slot < end; slot++)
+        {
+            if ((slot & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var score = Int8Quantizer.Dot(q, codes.Slice(slot * dimensions, dimensions)) * scales[slot];
+            if (score >= threshold)
+            {
+                heap.Add(score, slot);
+                threshold = heap.Threshold;
+            }
+        }
+
+        return heap;
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        if (needed <= _ids.Length)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(needed, Math.Max(1024, _ids.Length * 2));
+        var codes = GC.AllocateUninitializedArray<sbyte>(checked(capacity * _dimensions));
+        _codes.AsSpan(0, _count * _dimensions).CopyTo(codes);
+        _codes = codes;
+        Array.Resize(ref _scales, capacity);
+        Array.Resize(ref _ids, capacity);
+    }
+
+    private void RemoveSlot(int slot)
+    {
+        var last = _count - 1;
+        if (slot != last)
+        {
+            _codes.AsSpan(last * _dimensions, _dimensions).CopyTo(_codes.AsSpan(slot * _dimensions, _dimensions));
+            _scales[slot] = _scales[last];
+            var movedId = _ids[last]!;
+            _ids[slot] = movedId;
+            _slots[movedId] = slot;
+        }
+
+        _ids[last] = null;
+        Volatile.Write(ref _count, last);
+    }
+
+    private void Load()
+    {
+        try
+        {
+            using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            var length = stream.Length;
+            if (length < HeaderSize + 8)
+            {
+                throw Corrupt("it is shorter than the header");
+            }
+
+            if (reader.ReadUInt32() != FileMagic)
+            {
+                throw Corrupt("it is not a vector index file");
+            }
+
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw Corrupt($"it has format version {version}; this build reads version {FormatVersion}");
+            }
+
+            var dimensions = reader.ReadInt32();
+            if (dimensions != _dimensions)
+            {
+                throw Corrupt($"it was written for {dimensions} dimensions; the index is configured for {_dimensions}");
+            }
+
+            var count = reader.ReadInt32();
+            if (count < 0 || HeaderSize + ((long)count * (4 + dimensions)) + 8 > length)
+            {
+                throw Corrupt($"it declares {count} vectors but is only {length} bytes long");
+            }
+
+            EnsureCapacity(count);
+            var scaleBytes = new byte[count * sizeof(float)];
+            stream.ReadExactly(scaleBytes);
+            for (var i = 0; i < count; i++)
+            {
+                _scales[i] = BinaryPrimitives.ReadSingleLittleEndian(scaleBytes.AsSpan(i * sizeof(float)));
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (!float.IsFinite(_scales[i]) || _scales[i] < 0f)
+                {
+                    throw Corrupt($"vector {i} has an invalid scale");
+                }
+            }
+
+            stream.ReadExactly(MemoryMarshal.AsBytes(_codes.AsSpan(0, count * dimensions)));
+            for (var i = 0; i < count; i++)
+            {
+                var id = reader.ReadString();
+                if (id.Length == 0 || !_slots.TryAdd(id, i))
+                {
+                    throw Corrupt($"vector {i} has an empty or duplicate id");
+                }
+
+                _ids[i] = id;
+            }
+
+            if (reader.ReadUInt32() != TrailerMagic || reader.ReadInt32() != count || stream.Position != length)
+            {
+                throw Corrupt("its trailer is missing or wrong");
+            }
+
+            _count = count;
+            LogLoaded(_logger, count, _path);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new IndexStorageException($"The vector index file '{_path}' is corrupt: it ends too early.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new IndexStorageException($"The vector index file '{_path}' could not be read: {ex.Message}", ex);
+        }
+    }
+
+    private IndexStorageException Corrupt(string reason) => new($"The vector index file '{_path}' is corrupt: {reason}.");
+
+    private static byte[] FloatsToLittleEndian(ReadOnlySpan<float> values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        }
+
+        return bytes;
+    }
+
+    private static byte[] EncodeIds(ReadOnlySpan<string?> ids)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            foreach (var id in ids)
+            {
+                writer.Write(id!);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Loaded {Count} vectors from {Path}")]
+    private static partial void LogLoaded(ILogger logger, int count, string path);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Saved {Count} vectors to {Path} in {ElapsedMs} ms")]
+    private static partial void LogSaved(ILogger logger, int count, string path, long elapsedMs);
+}
