@@ -18,6 +18,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly MiniLmModel _model;
     private readonly EmbeddingGeneratorMetadata _metadata;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WordPieceTokenCounter _counter = new();
 
     /// <summary>Loads the model from the package; <paramref name="threads"/> defaults to every core.</summary>
     public MiniLmEmbeddingGenerator(int? threads = null)
@@ -27,7 +28,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <inheritdoc />
-    public int CountTokens(string text) => Math.Max(0, _model.Tokenize(text).Length - 2);
+    public int CountTokens(string text) => _counter.CountTokens(text);
 
     /// <inheritdoc />
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(

@@ -18,6 +18,7 @@ internal sealed class MiniLmModel : IDisposable
 
     private readonly InferenceSession _session;
     private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
+    private readonly long _separator;
 
     public MiniLmModel(int threads)
     {
@@ -35,6 +36,7 @@ internal sealed class MiniLmModel : IDisposable
             InterOpNumThreads = 1,
         };
         _session = new InferenceSession(buffer.ToArray(), options);
+        _separator = _tokenizer.Encode([string.Empty])[0].Item1[^1];
     }
 
     public static string ModelId => "all-MiniLM-L6-v2";
@@ -54,9 +56,10 @@ internal sealed class MiniLmModel : IDisposable
             return ids;
         }
 
+        // The package's tokenizer cuts at 512 without a closing [SEP]; the model expects one at its window's end.
         var cut = new long[MaxTokens];
         Array.Copy(ids, cut, MaxTokens - 1);
-        cut[MaxTokens - 1] = ids[^1];
+        cut[MaxTokens - 1] = _separator;
         return cut;
     }
 

@@ -13,18 +13,36 @@ public sealed class WordPieceTokenCounter : ITokenCounter
 {
     private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
 
+    // The package's tokenizer silently stops at 512 tokens, so long texts are counted in pieces.
+    private const int SegmentChars = 1000;
+
     /// <inheritdoc />
     public int CountTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        var total = 0;
+        var start = 0;
+        while (start < text.Length)
         {
-            return 0;
+            var end = Math.Min(text.Length, start + SegmentChars);
+            if (end < text.Length)
+            {
+                var space = text.LastIndexOf(' ', end - 1, end - start);
+                end = space > start ? space : end;
+            }
+
+            total += CountSegment(text[start..end]);
+            start = end;
         }
 
+        return total;
+    }
+
+    private int CountSegment(string segment)
+    {
         lock (_tokenizer)
         {
-            return Math.Max(0, _tokenizer.Encode([text])[0].Item1.Length - 2);
+            return Math.Max(0, _tokenizer.Encode([segment])[0].Item1.Length - 2);
         }
     }
 }
