@@ -45,7 +45,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// <summary>Held by whoever changes the index (one ingestion at a time).</summary>
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
-    /// <summary>True once <see cref="OpenAsync"/> has made the derived indexes consistent with the catalog.</summary>
+    /// <summary>True once the host has opened the index (and seeded it, if it seeds it) and questions can be answered.</summary>
     public bool IsReady => _ready;
 
     /// <summary>Checks the derived indexes against the catalog and rebuilds them from it when they lag behind.</summary>
@@ -62,8 +62,6 @@ public sealed partial class KnowledgeIndex : IDisposable
                 Log.Rebuilding(_logger, marker, generation, chunks);
                 await RebuildAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            _ready = true;
         }
         finally
         {
@@ -81,7 +79,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         File.Move(temporary, _markerPath, overwrite: true);
     }
 
-    /// <summary>Marks the index usable (after a first ingest into an empty folder, say).</summary>
+    /// <summary>Marks the index as ready to answer; the host calls it after <see cref="OpenAsync"/> and any first ingest.</summary>
     public void MarkReady() => _ready = true;
 
     public void Dispose()

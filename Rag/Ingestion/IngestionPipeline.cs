@@ -118,8 +118,6 @@ public sealed partial class IngestionPipeline
                     await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            _index.MarkReady();
         }
         finally
         {

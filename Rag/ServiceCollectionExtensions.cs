@@ -1,0 +1,101 @@
+using System.ClientModel;
+using Assistant.Rag.Embeddings;
+using Assistant.Rag.Feedback;
+using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenAI;
+
+namespace Assistant.Rag;
+
+/// <summary>Registers the question-answering engine.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine with its options bound from <paramref name="configuration"/> and validated at start.
+    /// Optional backends (an OpenAI-compatible LLM or embeddings endpoint) are chosen here and nowhere else.
+    /// <paramref name="contentRoot"/> anchors relative paths in the options.
+    /// </summary>
+    public static IServiceCollection AddRag(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RagOptions>().Bind(configuration.GetSection(RagOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection("Rag:Chunking")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Rag:Retrieval")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection("Rag:Answer")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeywordIndexOptions>().Bind(configuration.GetSection("Rag:Keyword"));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ITokenCounter, WordPieceTokenCounter>();
+        services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
+            if (!options.IsConfigured)
+            {
+                return new MiniLmEmbeddingGenerator();
+            }
+
+            var client = new OpenAI.Embeddings.EmbeddingClient(options.Model, new ApiKeyCredential(KeyOrPlaceholder(options.ApiKey)), new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint) });
+            return client.AsIEmbeddingGenerator(options.Dimensions);
+        });
+
+        services.AddSingleton(sp => IndexFolder(sp, contentRoot));
+        services.AddSingleton(sp => new ChunkCatalog(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "catalog.db")));
+        services.AddSingleton<IVectorIndex>(sp => new Int8FlatVectorIndex(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "vectors"), Dimensions(sp), sp.GetService<ILogger<Int8FlatVectorIndex>>()));
+        services.AddSingleton<IKeywordIndex>(sp => new LuceneKeywordIndex(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "keywords"), sp.GetRequiredService<IOptions<KeywordIndexOptions>>().Value, sp.GetService<ILogger<LuceneKeywordIndex>>()));
+        services.AddSingleton(sp => new KnowledgeIndex(
+            sp.GetRequiredService<IndexFolder>().Path,
+            sp.GetRequiredService<ChunkCatalog>(),
+            sp.GetRequiredService<IVectorIndex>(),
+            sp.GetRequiredService<IKeywordIndex>(),
+            sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<PassageAssembler>();
+        services.AddSingleton<HybridRetriever>();
+        services.AddSingleton<ExtractiveAnswerGenerator>();
+        services.AddSingleton<IAnswerGenerator>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            if (!options.IsConfigured)
+            {
+                return sp.GetRequiredService<ExtractiveAnswerGenerator>();
+            }
+
+            var chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(KeyOrPlaceholder(options.ApiKey)), new OpenAIClientOptions
+            {
+                Endpoint = new Uri(options.Endpoint),
+                NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            }).AsIChatClient();
+            return new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>());
+        });
+        services.AddSingleton<IAssistant, AssistantEngine>();
+        services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "feedback.db")));
+        return services;
+    }
+
+    private static IndexFolder IndexFolder(IServiceProvider services, string contentRoot)
+    {
+        var options = services.GetRequiredService<IOptions<RagOptions>>().Value;
+        var path = Path.GetFullPath(Path.Combine(contentRoot, options.IndexPath));
+        Directory.CreateDirectory(path);
+        return new IndexFolder(path);
+    }
+
+    private static int Dimensions(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
+        return options.IsConfigured ? options.Dimensions : MiniLmModel.Dimensions;
+    }
+
+    // Local OpenAI-compatible servers (Ollama, vLLM) take no key, but the client insists on one.
+    private static string KeyOrPlaceholder(string key) => string.IsNullOrWhiteSpace(key) ? "none" : key;
+}
