@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Assistant.Bot.Hosting;
+
+namespace Assistant.Bot.Cli;
+
+/// <summary><c>serve</c>: the web host (playground, API, channel endpoints). Unknown options such as --urls go to ASP.NET Core.</summary>
+internal static class ServeCommand
+{
+    /// <summary>Largest request body accepted anywhere; endpoints set tighter limits of their own.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the assistant's web server (the default).") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((parse, cancellationToken) => RunAsync([.. parse.UnmatchedTokens], cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var app = Build(args);
+        await app.RunAsync(cancellationToken == default ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AssistantHostBuilder.AddDefaults(builder.Configuration);
+
+        // Engine, connectors and the background job that opens (and on first start seeds) the index
+        builder.Services.AddAssistant(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHostedService<IndexBootstrapService>();
+
+        // Errors as ProblemDetails, never a stack trace; bodies bounded
+        builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        // Probes
+        app.MapHealth();
+        return app;
+    }
+}
