@@ -117,14 +117,16 @@
     return list;
   }
 
-  function smallPrint(answer) {
+  function smallPrint(answer, question) {
     const parts = [];
     if (answer.routes.length > 0) {
       parts.push('Searched: ' + answer.routes.map((r) => `${r.name} ${Number(r.weight).toFixed(1)}`).join(' · '));
     }
     if (answer.kind === 'Generated') parts.push('Written by AI from the sources; check them before you rely on it.');
     if (answer.kind === 'Extractive') parts.push('Quoted from the sources.');
-    if (answer.standaloneQuestion) parts.push(`Searched for: “${answer.standaloneQuestion}”`);
+    // Follow-ups are searched as a rewritten, standalone question: show it when it differs from what was typed.
+    const searched = (answer.standaloneQuestion || '').trim();
+    if (searched && searched.toLowerCase() !== question.trim().toLowerCase()) parts.push(`Searched for: “${searched}”`);
     const node = element('p', 'small-print', parts.join(' · '));
     const why = answer.routes.map((r) => `${r.name}: ${r.reason} (${r.hits} hits)`).join('\n');
     if (why) node.title = why;
@@ -168,7 +170,7 @@
     }
   }
 
-  function renderAnswer(answer) {
+  function renderAnswer(answer, question) {
     answerCount += 1;
     const prefix = `a${answerCount}`;
     const message = element('li', 'message bot answer');
@@ -182,7 +184,7 @@
       message.appendChild(element('p', 'sources-title', answer.kind === 'NoEvidence' ? 'Closest sources I looked at' : 'Sources'));
       message.appendChild(sourceList(answer.citations, prefix));
     }
-    message.appendChild(smallPrint(answer));
+    message.appendChild(smallPrint(answer, question));
     message.appendChild(feedbackButtons(answer.answerId));
     return message;
   }
@@ -208,7 +210,7 @@
 
   async function ask(text) {
     addMessage(element('li', 'message user', text));
-    const waiting = addMessage(element('li', 'message bot searching', 'Searching'));
+    const waiting = addMessage(element('li', 'message bot searching', 'Searching…'));
     waiting.setAttribute('aria-busy', 'true');
     send.disabled = true;
     try {
@@ -219,7 +221,7 @@
       });
       if (!response.ok) throw new Error(await friendlyError(response));
       const answer = await response.json();
-      waiting.replaceWith(renderAnswer(answer));
+      waiting.replaceWith(renderAnswer(answer, text));
       messages.lastElementChild.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     } catch (error) {
       const message = error instanceof TypeError ? 'Could not reach the server. Is it running?' : error.message;
