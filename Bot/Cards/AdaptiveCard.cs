@@ -10,7 +10,7 @@ namespace Assistant.Bot.Cards;
 internal sealed record AdaptiveCard(
     IReadOnlyList<CardElement> Body,
     IReadOnlyList<CardAction>? Actions = null,
-    string? Version = AdaptiveCard.SupportedVersion,
+    [property: JsonPropertyOrder(-1)] string? Version = AdaptiveCard.SupportedVersion,
     string? FallbackText = null)
 {
     /// <summary>The newest version Teams renders in bot-sent cards; <c>Action.Execute</c> needs it.</summary>
@@ -18,10 +18,10 @@ internal sealed record AdaptiveCard(
 
     /// <summary>The JSON schema address; null on nested cards.</summary>
     [JsonPropertyName("$schema")]
-    [JsonPropertyOrder(-2)]
+    [JsonPropertyOrder(-3)]
     public string? Schema { get; init; } = Version is null ? null : "http://adaptivecards.io/schemas/adaptive-card.json";
 
     /// <summary>Always "AdaptiveCard".</summary>
-    [JsonPropertyOrder(-1)]
+    [JsonPropertyOrder(-2)]
     public string Type => "AdaptiveCard";
 }

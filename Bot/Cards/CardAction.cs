@@ -8,7 +8,7 @@ namespace Assistant.Bot.Cards;
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
-internal abstract record CardAction(string Title)
+internal abstract record CardAction([property: JsonPropertyOrder(-1)] string Title)
 {
     /// <summary>Action id, unique in the card; null for none.</summary>
     public string? Id { get; init; }
