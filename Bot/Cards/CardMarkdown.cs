@@ -5,7 +5,7 @@ namespace Assistant.Bot.Cards;
 
 /// <summary>
 /// Makes plain text safe for a Teams <see cref="TextBlock"/>, whose Markdown subset would otherwise turn
-/// "*", "_", "`", "~", "[x](y)", a leading "#", "&gt;" or "2019." into emphasis, code, links, headings,
+/// "*", "_", "`", "~", "[x](y)", a leading "#", "&gt;", "2019." or "1)" into emphasis, code, links, headings,
 /// quotes or numbered lists.
 /// </summary>
 /// <remarks>
@@ -29,10 +29,12 @@ internal static partial class CardMarkdown
             builder.Append(c);
         }
 
-        // A line that starts like a heading, a quote or "123." (an ordered list) gets its marker escaped.
-        return LineStartMarker().Replace(builder.ToString(), m => m.Groups[1].Value + (m.Groups[2].Value.EndsWith('.')
-            ? m.Groups[2].Value[..^1] + "\\."
-            : "\\" + m.Groups[2].Value));
+        // A line that starts like a quote, a heading or "123." / "123)" (an ordered list) gets its marker escaped.
+        return LineStartMarker().Replace(builder.ToString(), m =>
+        {
+            var marker = m.Groups[2].Value;
+            return m.Groups[1].Value + (char.IsAsciiDigit(marker[0]) ? $"{marker[..^1]}\\{marker[^1]}" : "\\" + marker);
+        });
     }
 
     /// <summary>Escapes the text of a Markdown link: brackets too, so a title cannot close the link early.</summary>
@@ -75,6 +77,6 @@ internal static partial class CardMarkdown
     /// <summary>Addresses longer than this are shown without a link, which keeps cards far below the size limit.</summary>
     public const int MaxLinkLength = 1000;
 
-    [GeneratedRegex(@"(?m)^([ \t]*)(#|>|\d{1,9}\.)(?=\s|$)")]
+    [GeneratedRegex(@"(?m)^([ \t]*)(>|(?:#{1,6}|\d{1,9}[.)])(?=\s|$))")]
     private static partial Regex LineStartMarker();
 }

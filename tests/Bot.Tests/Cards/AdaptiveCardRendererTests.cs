@@ -141,11 +141,11 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void MarkdownInTheAnswerIsEscapedButCitationMarkersStayReadable()
     {
-        var answer = Answers.Normal() with { Text = "Use *the* portal_v2 [1](evil) and `code`.\n2019. was the year [2]\n# not a heading" };
+        var answer = Answers.Normal() with { Text = "Use *the* portal_v2 [1](evil) and `code`.\n2019. was the year [2]\n# not a heading\n## nor this\n>not a quote\n#hashtag\n1) not a list" };
 
         var text = (string)AdaptiveCardJson.ToJsonObject(_renderer.Render(answer))["body"]![0]!["text"]!;
 
-        Assert.Equal("Use \\*the\\* portal\\_v2 [1\\](evil) and \\`code\\`.\n2019\\. was the year [2]\n\\# not a heading", text);
+        Assert.Equal("Use \\*the\\* portal\\_v2 [1\\](evil) and \\`code\\`.\n2019\\. was the year [2]\n\\# not a heading\n\\## nor this\n\\>not a quote\n#hashtag\n1\\) not a list", text);
     }
 
     [Fact]
