@@ -1,6 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Assistant.Bot.Cards;
+using Assistant.Bot.Playground;
+using Assistant.Rag.Generation;
+
 namespace Assistant.Bot.Cli;
 
+/// <summary>Serialises an answer exactly as POST /api/chat returns it.</summary>
 internal static class AnswerJson
 {
-    public static string Serialize(Assistant.Rag.Generation.Answer answer) => System.Text.Json.JsonSerializer.Serialize(answer);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    public static string Serialize(Answer answer, AdaptiveCardRenderer renderer) =>
+        JsonSerializer.Serialize(ChatResponse.From(answer, renderer), Options);
 }

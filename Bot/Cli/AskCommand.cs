@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Assistant.Bot.Cards;
 using Assistant.Rag;
 using Assistant.Rag.Feedback;
 using Spectre.Console;
@@ -23,7 +24,7 @@ internal static class AskCommand
 
             if (parse.GetValue(json))
             {
-                await Console.Out.WriteLineAsync(AnswerJson.Serialize(answer)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(AnswerJson.Serialize(answer, new AdaptiveCardRenderer())).ConfigureAwait(false);
                 return 0;
             }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Assistant.Bot.Cards;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Playground;
 
 namespace Assistant.Bot.Cli;
 
@@ -32,6 +34,9 @@ internal static class ServeCommand
         builder.Services.AddAssistant(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<IndexBootstrapService>();
 
+        // Answer cards
+        builder.Services.AddSingleton<AdaptiveCardRenderer>();
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -42,6 +47,9 @@ internal static class ServeCommand
 
         // Probes
         app.MapHealth();
+
+        // Playground: the local chat page (/) and its JSON API (/api/chat, /api/feedback)
+        app.MapPlayground();
         return app;
     }
 }

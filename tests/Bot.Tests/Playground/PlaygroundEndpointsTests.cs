@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Assistant.Rag.Feedback;
+
+namespace Assistant.Bot.Tests.Playground;
+
+public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassFixture<PlaygroundAppFactory>
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task RootServesTheChatPageWithItsFormScriptAndStyle()
+    {
+        var response = await _client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<form id=\"ask\"", html, StringComparison.Ordinal);
+        Assert.Contains("<textarea id=\"question\"", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var script = await _client.GetAsync(new Uri("/playground/playground.js", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("/api/chat", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var style = await _client.GetAsync(new Uri("/playground/playground.css", UriKind.Relative));
+        Assert.Equal("text/css", style.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ChatAnswersWithTheDocumentedJsonShapeAndRecordsTheAnswer()
+    {
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "conv-1", userId = "user@example.com", text = "  How do I book a flight?  " });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        var answerId = root.GetProperty("answerId").GetString()!;
+        Assert.Contains("[1]", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var citation = root.GetProperty("citations")[0];
+        Assert.Equal(1, citation.GetProperty("n").GetInt32());
+        Assert.Equal("Travel policy, part 1", citation.GetProperty("title").GetString());
+        Assert.Equal("https://intranet.example.com/policies/travel-1", citation.GetProperty("url").GetString());
+        Assert.StartsWith("Employees book flights", citation.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        var route = root.GetProperty("routes")[0];
+        Assert.Equal("vector", route.GetProperty("name").GetString());
+        Assert.Equal(1.0, route.GetProperty("weight").GetDouble());
+        Assert.Equal("always", route.GetProperty("reason").GetString());
+        Assert.Equal("How do I book a flight?", root.GetProperty("standaloneQuestion").GetString());
+        Assert.Equal("Extractive", root.GetProperty("kind").GetString());
+        Assert.Equal("AdaptiveCard", root.GetProperty("card").GetProperty("type").GetString());
+        Assert.Equal(answerId, root.GetProperty("card").GetProperty("actions")[0].GetProperty("data").GetProperty("answerId").GetString());
+
+        var (turn, _) = app.Feedback.Answers[answerId];
+        Assert.Equal(new Rag.Turn("playground", "conv-1", "user@example.com", "How do I book a flight?"), turn);
+    }
+
+    [Theory]
+    [InlineData("{\"conversationId\": \"c\", \"userId\": \"u\", \"text\": ")]
+    [InlineData("not json at all")]
+    [InlineData("{\"conversationId\": \"c\", \"userId\": \"u\", \"text\": 42}")]
+    [InlineData("[1, 2]")]
+    [InlineData("null")]
+    public async Task MalformedJsonIsA400ProblemNotAServerError(string body)
+    {
+        var response = await PostRawAsync("/api/chat", body);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task BodyOver64KilobytesIsRefusedWith413()
+    {
+        var text = new string('a', 70 * 1024);
+
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text });
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.DoesNotContain(app.Assistant.Turns, t => t.Text == text);
+    }
+
+    [Fact]
+    public async Task BodyOver64KilobytesWithoutContentLengthIsRefusedWith413()
+    {
+        var json = JsonSerializer.Serialize(new { conversationId = "c", userId = "u", text = new string('b', 70 * 1024) });
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _client.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData("c", "u", "", "text")]
+    [InlineData("c", "u", "   ", "text")]
+    [InlineData("c", "u", null, "text")]
+    [InlineData(null, "u", "hi", "conversationId")]
+    [InlineData("c", "", "hi", "userId")]
+    [InlineData("c", "bad user id!", "hi", "userId")]
+    [InlineData("c/../x", "u", "hi", "conversationId")]
+    public async Task MissingOrInvalidFieldIsA400NamingTheField(string? conversationId, string? userId, string? text, string field)
+    {
+        var response = await PostJsonAsync("/api/chat", new { conversationId, userId, text });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task IdLongerThan128CharactersIsRefused()
+    {
+        var response = await PostJsonAsync("/api/chat", new { conversationId = new string('c', 129), userId = "u", text = "hi" });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("conversationId", out _));
+    }
+
+    [Fact]
+    public async Task QuestionOver4000CharactersIsA400SayingItIsTooLong()
+    {
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text = new string('q', 4001) });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("too long", problem.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BodyThatIsNotDeclaredAsJsonIsA415()
+    {
+        using var content = new StringContent("{\"conversationId\":\"c\",\"userId\":\"u\",\"text\":\"hi\"}", Encoding.UTF8, "text/plain");
+
+        var response = await _client.PostAsync(new Uri("/api/chat", UriKind.Relative), content);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task AssistantThatIsNotReadyGets503WithRetryAfter()
+    {
+        app.Assistant.Ready = false;
+        try
+        {
+            var response = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text = "hi" });
+
+            await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        }
+        finally
+        {
+            app.Assistant.Ready = true;
+        }
+    }
+
+    [Fact]
+    public async Task EngineFailureIsA500ProblemThatDoesNotEchoTheExceptionMessage()
+    {
+        using var failingApp = new PlaygroundAppFactory();
+        failingApp.Assistant.Failure = new InvalidOperationException("secret connection string Password=hunter2");
+        using var client = failingApp.CreateClient();
+
+        using var content = JsonContent.Create(new { conversationId = "c", userId = "u", text = "hi" });
+        var response = await client.PostAsync(new Uri("/api/chat", UriKind.Relative), content);
+
+        await AssertProblemAsync(response, HttpStatusCode.InternalServerError);
+        Assert.DoesNotContain("hunter2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedbackOnAnUnknownAnswerIs404()
+    {
+        var response = await PostJsonAsync("/api/feedback", new { answerId = "no-such-answer", userId = "u", vote = "up" });
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task FeedbackOnAnAnswerIs204AndTheVoteReachesTheStore()
+    {
+        var chat = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "voter", text = "hi" });
+        var answerId = (await chat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answerId").GetString()!;
+
+        var response = await PostJsonAsync("/api/feedback", new { answerId, userId = "voter", vote = "down" });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var vote = Assert.Single(await app.Feedback.GetVotesAsync(answerId));
+        Assert.Equal(("voter", "playground", VoteValue.Down), (vote.UserId, vote.Channel, vote.Value));
+    }
+
+    [Theory]
+    [InlineData("sideways")]
+    [InlineData("UP")]
+    [InlineData(null)]
+    public async Task VoteThatIsNotUpOrDownIsA400(string? vote)
+    {
+        var response = await PostJsonAsync("/api/feedback", new { answerId = "ans-1", userId = "u", vote });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("vote", out _));
+    }
+
+    [Fact]
+    public async Task MalformedFeedbackJsonIsA400()
+    {
+        var response = await PostRawAsync("/api/feedback", "{\"answerId\":");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    private async Task<HttpResponseMessage> PostJsonAsync(string path, object body)
+    {
+        using var content = JsonContent.Create(body);
+        return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    private async Task<HttpResponseMessage> PostRawAsync(string path, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}

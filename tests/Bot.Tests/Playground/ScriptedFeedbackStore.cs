@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Assistant.Rag;
+using Assistant.Rag.Feedback;
+using Assistant.Rag.Generation;
+
+namespace Assistant.Bot.Tests.Playground;
+
+/// <summary>An in-memory <see cref="IFeedbackStore"/> that keeps what it was given, for assertions.</summary>
+internal sealed class ScriptedFeedbackStore : IFeedbackStore
+{
+    private readonly ConcurrentDictionary<string, (Turn Turn, Answer Answer)> _answers = new();
+    private readonly ConcurrentDictionary<(string AnswerId, string UserId), Vote> _votes = new();
+
+    /// <summary>The answers recorded, by id.</summary>
+    public IReadOnlyDictionary<string, (Turn Turn, Answer Answer)> Answers => _answers;
+
+    /// <summary>Every vote recorded, one per answer and user.</summary>
+    public IReadOnlyCollection<Vote> Votes => [.. _votes.Values];
+
+    public Task RecordAnswerAsync(Turn turn, Answer answer, CancellationToken cancellationToken = default)
+    {
+        _answers.TryAdd(answer.Id, (turn, answer));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default)
+    {
+        if (!_answers.ContainsKey(vote.AnswerId))
+        {
+            return Task.FromResult(false);
+        }
+
+        _votes[(vote.AnswerId, vote.UserId)] = vote;
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<Vote>> GetVotesAsync(string answerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Vote>>([.. _votes.Values.Where(v => v.AnswerId == answerId)]);
+}
