@@ -108,12 +108,17 @@ internal sealed class DocxParser : IDocumentParser
     private sealed class Walker(Dictionary<string, string> styleNames)
     {
         private readonly SectionBuilder _sections = new();
+        private readonly List<string> _listItems = [];
 
         public string? TitleParagraph { get; private set; }
 
         public string? FirstHeading { get; private set; }
 
-        public IReadOnlyList<DocumentSection> Build() => _sections.Build();
+        public IReadOnlyList<DocumentSection> Build()
+        {
+            EndList();
+            return _sections.Build();
+        }
 
         public void Visit(OpenXmlElement element, int depth)
         {
@@ -130,6 +135,7 @@ internal sealed class DocxParser : IDocumentParser
                         AddParagraph(paragraph);
                         break;
                     case Table table:
+                        EndList();
                         _sections.AddParagraph(TableText(table, depth));
                         break;
                     case SdtBlock or CustomXmlBlock or SdtContentBlock:
@@ -150,6 +156,14 @@ internal sealed class DocxParser : IDocumentParser
             var properties = paragraph.ParagraphProperties;
             var styleId = properties?.ParagraphStyleId?.Val?.Value;
             var styleName = styleId is not null && styleNames.TryGetValue(styleId, out var name) ? name : styleId ?? string.Empty;
+            var isListItem = properties?.NumberingProperties is not null || styleName.StartsWith("List", StringComparison.OrdinalIgnoreCase);
+            if (isListItem)
+            {
+                _listItems.Add("- " + text);
+                return;
+            }
+
+            EndList();
             if (IsTitleStyle(styleName))
             {
                 TitleParagraph ??= TextNormalizer.Flow(text);
@@ -164,8 +178,17 @@ internal sealed class DocxParser : IDocumentParser
                 return;
             }
 
-            var isListItem = properties?.NumberingProperties is not null || styleName.StartsWith("List", StringComparison.OrdinalIgnoreCase);
-            _sections.AddParagraph(isListItem ? "- " + text : text);
+            _sections.AddParagraph(text);
+        }
+
+        // Consecutive list items form one paragraph, one item per line, as in the Markdown and HTML output.
+        private void EndList()
+        {
+            if (_listItems.Count > 0)
+            {
+                _sections.AddParagraph(string.Join("\n", _listItems));
+                _listItems.Clear();
+            }
         }
 
         private static bool IsTitleStyle(string styleName) => styleName.Equals("Title", StringComparison.OrdinalIgnoreCase);

@@ -21,6 +21,7 @@ public sealed class DocxParserTests
             body.Append(DocxFixtures.Paragraph("Not reimbursed.", null));
             body.Append(DocxFixtures.Paragraph("Receipts", "Heading1"));
             body.Append(DocxFixtures.Paragraph("Keep them for 10 years.", "ListParagraph"));
+            body.Append(DocxFixtures.Paragraph("Upload them to Ledgerly.", "ListParagraph"));
         });
 
         // Act
@@ -31,7 +32,7 @@ public sealed class DocxParserTests
         Assert.Equal(["", "Meals", "Meals › Alcohol", "Receipts"], document.Sections.Select(section => section.Heading));
         Assert.Equal("Claims go through Concur.", document.Sections[0].Text);
         Assert.Equal("Per diem applies.\n\nCity: Berlin; Rate: €28\nCity: Austin; Rate: $64", document.Sections[1].Text);
-        Assert.Equal("- Keep them for 10 years.", document.Sections[3].Text);
+        Assert.Equal("- Keep them for 10 years.\n- Upload them to Ledgerly.", document.Sections[3].Text);
         Assert.Equal("Jonas Weber", document.Metadata["author"]);
         Assert.Equal("Expenses", document.Metadata["subject"]);
     }
