@@ -20,6 +20,8 @@ internal sealed class DocxParser : IDocumentParser
     private const string Format = "DOCX";
     private const int MaxDepth = 64;
 
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
@@ -28,7 +30,13 @@ internal sealed class DocxParser : IDocumentParser
     {
         var bytes = ParseFailure.ReadAll(content, fileName, Format);
 
-        // Every DOCX is a zip archive; anything else is rejected before the packaging code sees it.
+        // Every DOCX is a zip archive; anything else is rejected before the packaging code sees it. Word saves
+        // password-protected documents, like legacy .doc files, as OLE compound files instead.
+        if (bytes.AsSpan().StartsWith(OleSignature))
+        {
+            throw ParseFailure.Create(fileName, Format, "the file is password-protected or a legacy Word (.doc) file");
+        }
+
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
         {
             throw ParseFailure.Create(fileName, Format, "the file is not a DOCX (zip) package");

@@ -88,6 +88,19 @@ public sealed class DocxParserTests
     }
 
     [Fact]
+    public void APasswordProtectedOrLegacyWordFileIsRejectedWithThatReason()
+    {
+        // Arrange: the OLE compound-file signature Word uses for encrypted .docx and for .doc
+        byte[] bytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. TestFiles.Garbage(512)];
+
+        // Act
+        var exception = Assert.Throws<DocumentParseException>(() => _parser.Parse(new MemoryStream(bytes), "salaries.docx"));
+
+        // Assert
+        Assert.Equal("Cannot parse 'salaries.docx' as DOCX: the file is password-protected or a legacy Word (.doc) file.", exception.Message);
+    }
+
+    [Fact]
     public void GarbageIsRejected()
     {
         // Act
