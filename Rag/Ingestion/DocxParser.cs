@@ -20,6 +20,8 @@ internal sealed class DocxParser : IDocumentParser
     private const string Format = "DOCX";
     private const int MaxDepth = 64;
 
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
@@ -28,7 +30,13 @@ internal sealed class DocxParser : IDocumentParser
     {
         var bytes = ParseFailure.ReadAll(content, fileName, Format);
 
-        // Every DOCX is a zip archive; anything else is rejected before the packaging code sees it.
+        // Every DOCX is a zip archive; anything else is rejected before the packaging code sees it. Word saves
+        // password-protected documents, like legacy .doc files, as OLE compound files instead.
+        if (bytes.AsSpan().StartsWith(OleSignature))
+        {
+            throw ParseFailure.Create(fileName, Format, "the file is password-protected or a legacy Word (.doc) file");
+        }
+
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
         {
             throw ParseFailure.Create(fileName, Format, "the file is not a DOCX (zip) package");
@@ -108,12 +116,17 @@ internal sealed class DocxParser : IDocumentParser
     private sealed class Walker(Dictionary<string, string> styleNames)
     {
         private readonly SectionBuilder _sections = new();
+        private readonly List<string> _listItems = [];
 
         public string? TitleParagraph { get; private set; }
 
         public string? FirstHeading { get; private set; }
 
-        public IReadOnlyList<DocumentSection> Build() => _sections.Build();
+        public IReadOnlyList<DocumentSection> Build()
+        {
+            EndList();
+            return _sections.Build();
+        }
 
         public void Visit(OpenXmlElement element, int depth)
         {
@@ -130,6 +143,7 @@ internal sealed class DocxParser : IDocumentParser
                         AddParagraph(paragraph);
                         break;
                     case Table table:
+                        EndList();
                         _sections.AddParagraph(TableText(table, depth));
                         break;
                     case SdtBlock or CustomXmlBlock or SdtContentBlock:
@@ -150,6 +164,14 @@ internal sealed class DocxParser : IDocumentParser
             var properties = paragraph.ParagraphProperties;
             var styleId = properties?.ParagraphStyleId?.Val?.Value;
             var styleName = styleId is not null && styleNames.TryGetValue(styleId, out var name) ? name : styleId ?? string.Empty;
+            var isListItem = properties?.NumberingProperties is not null || styleName.StartsWith("List", StringComparison.OrdinalIgnoreCase);
+            if (isListItem)
+            {
+                _listItems.Add("- " + text);
+                return;
+            }
+
+            EndList();
             if (IsTitleStyle(styleName))
             {
                 TitleParagraph ??= TextNormalizer.Flow(text);
@@ -164,8 +186,17 @@ internal sealed class DocxParser : IDocumentParser
                 return;
             }
 
-            var isListItem = properties?.NumberingProperties is not null || styleName.StartsWith("List", StringComparison.OrdinalIgnoreCase);
-            _sections.AddParagraph(isListItem ? "- " + text : text);
+            _sections.AddParagraph(text);
+        }
+
+        // Consecutive list items form one paragraph, one item per line, as in the Markdown and HTML output.
+        private void EndList()
+        {
+            if (_listItems.Count > 0)
+            {
+                _sections.AddParagraph(string.Join("\n", _listItems));
+                _listItems.Clear();
+            }
         }
 
         private static bool IsTitleStyle(string styleName) => styleName.Equals("Title", StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -13,7 +14,7 @@ namespace Assistant.Rag.Ingestion;
 /// Title: <c>&lt;title&gt;</c>, else the first h1, else the file name. Metadata: the <c>lang</c> attribute and the
 /// description, author and keywords meta tags. Stateless and thread-safe.
 /// </remarks>
-internal sealed class HtmlParser : IDocumentParser
+internal sealed partial class HtmlParser : IDocumentParser
 {
     private const string Format = "HTML";
     private const int MaxDepth = 256;
@@ -40,9 +41,21 @@ internal sealed class HtmlParser : IDocumentParser
     public ParsedDocument Parse(Stream content, string fileName)
     {
         var bytes = ParseFailure.ReadAll(content, fileName, Format);
-        var text = TextDecoder.Decode(bytes, fileName, Format);
+        var text = TextDecoder.Decode(bytes, fileName, Format, DeclaredCharset);
         return ParseFailure.Guard(fileName, Format, () => ParseText(text, fileName));
     }
+
+    // <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk"> in the first kilobytes,
+    // which is where browsers look for it too.
+    private static string? DeclaredCharset(byte[] bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        var match = CharsetPattern().Match(head);
+        return match.Success ? match.Groups["charset"].Value : null;
+    }
+
+    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?(?<charset>[A-Za-z0-9_\-:.]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CharsetPattern();
 
     private static ParsedDocument ParseText(string text, string fileName)
     {

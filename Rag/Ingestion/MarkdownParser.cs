@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -15,7 +16,7 @@ namespace Assistant.Rag.Ingestion;
 /// Title: the front matter's <c>title</c>, else the first level-1 heading, else the file name. Front matter is read as
 /// flat <c>key: value</c> lines; nested YAML is not interpreted. Stateless and thread-safe.
 /// </remarks>
-internal sealed class MarkdownParser : IDocumentParser
+internal sealed partial class MarkdownParser : IDocumentParser
 {
     private const string Format = "Markdown";
     private const int MaxDepth = 64;
@@ -104,6 +105,9 @@ internal sealed class MarkdownParser : IDocumentParser
             case ListBlock list:
                 yield return ListText(list, depth);
                 break;
+            case HtmlBlock html:
+                yield return HtmlBlockText(html);
+                break;
             case CodeBlock code:
                 yield return code.Lines.ToString();
                 break;
@@ -119,6 +123,26 @@ internal sealed class MarkdownParser : IDocumentParser
                 break;
         }
     }
+
+    // Raw HTML in Markdown (<details>, <div align="center">) carries real text; scripts, styles and comments do not.
+    private static string HtmlBlockText(HtmlBlock html)
+    {
+        if (html.Type is HtmlBlockType.Comment or HtmlBlockType.ProcessingInstruction or HtmlBlockType.DocumentType or HtmlBlockType.CData)
+        {
+            return string.Empty;
+        }
+
+        var raw = html.Lines.ToString();
+        if (raw.TrimStart().StartsWith("<script", StringComparison.OrdinalIgnoreCase) || raw.TrimStart().StartsWith("<style", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.Empty;
+        }
+
+        return System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(raw, " "));
+    }
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTag();
 
     private static string ListText(ListBlock list, int depth)
     {

@@ -7,23 +7,55 @@ namespace Assistant.Rag.Ingestion;
 /// </summary>
 /// <remarks>
 /// UTF-8 and UTF-16 are recognised by their byte-order mark; without one, strict UTF-8 is tried (a sequence cut off
-/// by truncation at the very end is dropped) and then ISO-8859-1, the common legacy single-byte encoding.
-/// Content with NUL bytes, or with more than two control characters making up over 1 % of it, is binary and is rejected. Stateless and thread-safe.
+/// by truncation at the very end is dropped), then the charset the file declares (HTML's meta charset, passed in by
+/// the caller), and last ISO-8859-1, the common legacy single-byte encoding. Content with NUL bytes, or with more than
+/// two control characters making up over 1 % of it, is binary and is rejected. Stateless and thread-safe.
 /// </remarks>
 internal static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Decodes <paramref name="bytes"/> or throws <see cref="DocumentParseException"/> naming the file.</summary>
-    public static string Decode(byte[] bytes, string fileName, string format)
+    static TextDecoder()
     {
-        var text = DecodeWithBom(bytes) ?? DecodeUtf8(bytes) ?? Encoding.Latin1.GetString(bytes);
+        // Legacy code pages (GBK, Shift_JIS, windows-1252) ship with .NET but must be registered to be found by name.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/> or throws <see cref="DocumentParseException"/> naming the file.</summary>
+    /// <param name="bytes">The file content.</param>
+    /// <param name="fileName">Named in error messages.</param>
+    /// <param name="format">Named in error messages.</param>
+    /// <param name="declaredCharset">Reads the charset the content declares, if the format has a way to; null when it has none.</param>
+    public static string Decode(byte[] bytes, string fileName, string format, Func<byte[], string?>? declaredCharset = null)
+    {
+        var text = DecodeWithBom(bytes)
+            ?? DecodeUtf8(bytes)
+            ?? DecodeDeclared(bytes, declaredCharset?.Invoke(bytes))
+            ?? Encoding.Latin1.GetString(bytes);
         if (LooksBinary(text))
         {
             throw ParseFailure.Create(fileName, format, "the file holds binary data, not text");
         }
 
         return text;
+    }
+
+    private static string? DecodeDeclared(byte[] bytes, string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset.Trim()).GetString(bytes);
+        }
+        catch (ArgumentException)
+        {
+            // An unknown or misspelt charset name: fall back as if none was declared.
+            return null;
+        }
     }
 
     private static string? DecodeWithBom(byte[] bytes)

@@ -21,6 +21,7 @@ public sealed class DocxParserTests
             body.Append(DocxFixtures.Paragraph("Not reimbursed.", null));
             body.Append(DocxFixtures.Paragraph("Receipts", "Heading1"));
             body.Append(DocxFixtures.Paragraph("Keep them for 10 years.", "ListParagraph"));
+            body.Append(DocxFixtures.Paragraph("Upload them to Ledgerly.", "ListParagraph"));
         });
 
         // Act
@@ -31,7 +32,7 @@ public sealed class DocxParserTests
         Assert.Equal(["", "Meals", "Meals › Alcohol", "Receipts"], document.Sections.Select(section => section.Heading));
         Assert.Equal("Claims go through Concur.", document.Sections[0].Text);
         Assert.Equal("Per diem applies.\n\nCity: Berlin; Rate: €28\nCity: Austin; Rate: $64", document.Sections[1].Text);
-        Assert.Equal("- Keep them for 10 years.", document.Sections[3].Text);
+        Assert.Equal("- Keep them for 10 years.\n- Upload them to Ledgerly.", document.Sections[3].Text);
         Assert.Equal("Jonas Weber", document.Metadata["author"]);
         Assert.Equal("Expenses", document.Metadata["subject"]);
     }
@@ -84,6 +85,19 @@ public sealed class DocxParserTests
         // Assert
         Assert.Contains("fake.docx", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not a document", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APasswordProtectedOrLegacyWordFileIsRejectedWithThatReason()
+    {
+        // Arrange: the OLE compound-file signature Word uses for encrypted .docx and for .doc
+        byte[] bytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. TestFiles.Garbage(512)];
+
+        // Act
+        var exception = Assert.Throws<DocumentParseException>(() => _parser.Parse(new MemoryStream(bytes), "salaries.docx"));
+
+        // Assert
+        Assert.Equal("Cannot parse 'salaries.docx' as DOCX: the file is password-protected or a legacy Word (.doc) file.", exception.Message);
     }
 
     [Fact]

@@ -84,6 +84,22 @@ public sealed class HtmlParserTests
     }
 
     [Fact]
+    public void ALegacyEncodingDeclaredInAMetaTagIsHonoured()
+    {
+        // Arrange
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var html = "<html><head><meta charset=\"gbk\"><title>差旅</title></head><body><p>每日补贴二百元。</p></body></html>";
+        var bytes = System.Text.Encoding.GetEncoding("gbk").GetBytes(html);
+
+        // Act
+        var document = _parser.Parse(new MemoryStream(bytes), "travel.html");
+
+        // Assert
+        Assert.Equal("差旅", document.Title);
+        Assert.Equal("每日补贴二百元。", document.Sections.Single().Text);
+    }
+
+    [Fact]
     public void BinaryGarbageIsRejected()
     {
         // Act

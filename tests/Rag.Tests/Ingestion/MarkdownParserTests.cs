@@ -155,6 +155,27 @@ public sealed class MarkdownParserTests
     }
 
     [Fact]
+    public void RawHtmlBlocksKeepTheirTextButNotScriptsOrComments()
+    {
+        // Arrange
+        const string markdown = """
+            # FAQ
+
+            <details><summary>Is parking free?</summary>No, parking costs &euro;12 a day.</details>
+
+            <script>track();</script>
+
+            <!-- internal note: check prices -->
+            """;
+
+        // Act
+        var text = _parser.Parse(TestFiles.Utf8(markdown), "faq.md").Sections.Single().Text;
+
+        // Assert
+        Assert.Equal("Is parking free? No, parking costs €12 a day.", text);
+    }
+
+    [Fact]
     public void BinaryGarbageIsRejectedNamingTheFile()
     {
         // Act
