@@ -116,6 +116,8 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
             _lock.EnterWriteLock();
             try
             {
+                // Grow once per batch, so a bulk load allocates exactly what it needs rather than the next power of two.
+                EnsureCapacity(_count + records.Count(r => !_slots.ContainsKey(r.Id)));
                 for (var i = 0; i < records.Count; i++)
                 {
                     var id = records[i].Id;
