@@ -300,6 +300,27 @@ public sealed class LuceneKeywordIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ACorruptIndexFailsToOpenWithAnErrorNamingItsDirectory()
+    {
+        // Arrange: a committed index whose commit point is then overwritten with garbage.
+        var path = NewPath();
+        var index = Open(path: path);
+        await index.UpsertAsync([Chunk("a#1.0", "alpha")]);
+        await index.SaveAsync();
+        index.Dispose();
+        foreach (var segments in Directory.GetFiles(path, "segments_*"))
+        {
+            await File.WriteAllTextAsync(segments, "not a segments file");
+        }
+
+        // Act
+        var exception = Assert.Throws<IndexStorageException>(() => Open(path: path));
+
+        // Assert
+        Assert.Contains(Path.GetFullPath(path), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchesRunConcurrentlyWithWrites()
     {
         // Arrange
