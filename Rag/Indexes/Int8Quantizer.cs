@@ -7,7 +7,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Assistant.Rag.Indexes;
 
 /// <summary>
-/// Symmetric int8 quantisation with one scale per vector, and the int8 dot product that scores it.
+/// Symmetric int8 quantisation of stored vectors with one scale per vector, 16-bit quantisation of queries, and the
+/// SIMD dot product between the two.
 /// </summary>
 /// <remarks>
 /// A vector is L2-normalised, then scaled so its largest component maps to ±127. A per-vector scale (rather
@@ -82,7 +83,7 @@ internal static class Int8Quantizer
     /// <summary>The largest query code for which a dot product with int8 codes of this length fits an int.</summary>
     public static int MaxQueryCode(int length) => (int)Math.Min(short.MaxValue, int.MaxValue / (127L * length));
 
-    /// <summary>Dot product of int16 query codes and equally long int8 vector codes.</summary>
+    /// <summary>Dot product of int16 query codes (within <see cref="MaxQueryCode"/>) and equally long int8 vector codes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> vector)
     {

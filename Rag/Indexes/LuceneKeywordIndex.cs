@@ -166,8 +166,9 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>Text that analyses to no terms (blank, punctuation, only stop words) gives no hits. Scores are BM25 sums
-    /// and only comparable within one result list.</remarks>
+    /// <remarks>Text that analyses to no terms (blank, punctuation, only stop words) gives no hits. Only the first 256
+    /// distinct terms per field are used, so a pasted page cannot exceed Lucene's clause limit. Scores are BM25 sums and
+    /// only comparable within one result list.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
     public Task<IReadOnlyList<ScoredId>> SearchAsync(string text, int top, CancellationToken cancellationToken = default)
     {

@@ -238,6 +238,21 @@ public sealed class LuceneKeywordIndexTests : IDisposable
         Assert.Equal(query.StartsWith("(foo", StringComparison.Ordinal), hits.Count == 1);
     }
 
+    [Fact]
+    public async Task APastedPageAsAQueryDoesNotHitLucenesClauseLimit()
+    {
+        // Arrange: 3 000 distinct words would be 18 000 term clauses over the six fields.
+        var index = Open();
+        await index.UpsertAsync([Chunk("a#1.0", "word5 appears here")]);
+        var query = string.Join(' ', Enumerable.Range(0, 3_000).Select(i => $"word{i}"));
+
+        // Act
+        var hits = await index.SearchAsync(query, 10);
+
+        // Assert
+        Assert.Equal("a#1.0", Assert.Single(hits).Id);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \t\n")]
@@ -276,6 +291,27 @@ public sealed class LuceneKeywordIndexTests : IDisposable
         // Arrange
         var path = NewPath();
         Open(path: path);
+
+        // Act
+        var exception = Assert.Throws<IndexStorageException>(() => Open(path: path));
+
+        // Assert
+        Assert.Contains(Path.GetFullPath(path), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACorruptIndexFailsToOpenWithAnErrorNamingItsDirectory()
+    {
+        // Arrange: a committed index whose commit point is then overwritten with garbage.
+        var path = NewPath();
+        var index = Open(path: path);
+        await index.UpsertAsync([Chunk("a#1.0", "alpha")]);
+        await index.SaveAsync();
+        index.Dispose();
+        foreach (var segments in Directory.GetFiles(path, "segments_*"))
+        {
+            await File.WriteAllTextAsync(segments, "not a segments file");
+        }
 
         // Act
         var exception = Assert.Throws<IndexStorageException>(() => Open(path: path));
