@@ -12,7 +12,7 @@ internal static class CliHost
         AssistantHostBuilder.AddDefaults(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddAssistant(builder.Configuration, builder.Environment.ContentRootPath);
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

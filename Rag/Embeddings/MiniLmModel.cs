@@ -48,7 +48,7 @@ internal sealed class MiniLmModel : IDisposable
         lock (_tokenizer)
         {
             // The package's tokenizer keeps no per-call state we rely on, but it is not documented as thread-safe.
-            ids = _tokenizer.Encode([text])[0].Item1;
+            ids = _tokenizer.Encode([BertText.SpaceCjk(text)])[0].Item1;
         }
 
         if (ids.Length <= MaxTokens)

@@ -42,7 +42,7 @@ public sealed class WordPieceTokenCounter : ITokenCounter
     {
         lock (_tokenizer)
         {
-            return Math.Max(0, _tokenizer.Encode([segment])[0].Item1.Length - 2);
+            return Math.Max(0, _tokenizer.Encode([BertText.SpaceCjk(segment)])[0].Item1.Length - 2);
         }
     }
 }

@@ -59,7 +59,11 @@ public sealed partial class KnowledgeIndex : IDisposable
             var (_, chunks) = Catalog.Count();
             if (marker != generation || Vectors.Count != chunks || Keywords.Count != chunks)
             {
-                Log.Rebuilding(_logger, marker, generation, chunks);
+                if (chunks > 0)
+                {
+                    Log.Rebuilding(_logger, marker, generation, chunks);
+                }
+
                 await RebuildAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -53,7 +53,7 @@ public static class SentenceSplitter
 
             Add(text, start, end, spans);
             start = end;
-            i = end - 1;
+            i = Math.Max(i, end - 1); // a break at a newline ends before it: scanning still moves on
         }
 
         Add(text, start, text.Length, spans);
@@ -70,19 +70,20 @@ public static class SentenceSplitter
             return false; // 3.5, example.com, e.g.x
         }
 
-        var wordStart = i;
-        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        // The token before the period, dots included: "e.g", "Dr", "J".
+        var tokenStart = i;
+        while (tokenStart > 0 && (char.IsLetter(text[tokenStart - 1]) || (text[tokenStart - 1] == '.' && tokenStart >= 2 && char.IsLetter(text[tokenStart - 2]))))
         {
-            wordStart--;
+            tokenStart--;
         }
 
-        var word = text[wordStart..i];
-        if (word.Length == 1 && char.IsUpper(word[0]))
+        var token = text[tokenStart..i];
+        if (token.Length == 1 && char.IsUpper(token[0]))
         {
             return false; // initials: "J. Smith"
         }
 
-        if (Abbreviations.Contains(word) || (wordStart >= 2 && text[wordStart - 1] == '.' && Abbreviations.Contains(text[(wordStart - 2)..i].Replace(".", string.Empty, StringComparison.Ordinal))))
+        if (Abbreviations.Contains(token))
         {
             return false;
         }
