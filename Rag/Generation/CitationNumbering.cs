@@ -6,8 +6,9 @@ namespace Assistant.Rag.Generation;
 
 /// <summary>
 /// Turns a draft's source-position markers into the user's citation numbers: numbered 1, 2, … in order of first
-/// appearance, markers pointing at no source removed, "[1, 3]" written as "[1][3]". After this, every marker in the
-/// text has a citation and every citation is referred to in the text.
+/// appearance, one number per document (two passages of one document are one source to a reader), markers pointing
+/// at no source removed, "[1, 3]" written as "[1][3]". After this, every marker in the text has a citation and every
+/// citation is referred to in the text.
 /// </summary>
 public static partial class CitationNumbering
 {
@@ -17,8 +18,8 @@ public static partial class CitationNumbering
     public static (string Text, IReadOnlyList<Citation> Citations) Apply(AnswerDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var numbers = new Dictionary<int, int>();
-        var cited = new List<Passage>();
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cited = new List<List<Passage>>();
         var text = Markers().Replace(draft.Text, match =>
         {
             var result = string.Empty;
@@ -29,11 +30,17 @@ public static partial class CitationNumbering
                     continue;
                 }
 
-                if (!numbers.TryGetValue(position, out var number))
+                var passage = draft.Sources[position - 1];
+                if (!numbers.TryGetValue(passage.DocumentId, out var number))
                 {
                     number = numbers.Count + 1;
-                    numbers[position] = number;
-                    cited.Add(draft.Sources[position - 1]);
+                    numbers[passage.DocumentId] = number;
+                    cited.Add([]);
+                }
+
+                if (!cited[number - 1].Contains(passage))
+                {
+                    cited[number - 1].Add(passage);
                 }
 
                 var marker = $"[{number}]";
@@ -47,7 +54,11 @@ public static partial class CitationNumbering
         });
 
         text = SpaceBeforePunctuation().Replace(text, "$1").Trim();
-        var citations = cited.Select((p, i) => new Citation(i + 1, p.Title, p.Url, Snippet(p.Text), p.DocumentId, p.Id, p.ChunkIds)).ToList();
+        var citations = cited.Select((passages, i) =>
+        {
+            var first = passages[0];
+            return new Citation(i + 1, first.Title, first.Url, Snippet(first.Text), first.DocumentId, first.Id, [.. passages.SelectMany(p => p.ChunkIds).Distinct()]);
+        }).ToList();
         return (text, citations);
     }
 

@@ -2,7 +2,8 @@ namespace Assistant.Rag.Ingestion;
 
 /// <summary>
 /// Splits text into sentences: English on ". ! ?" followed by white space, Chinese and Japanese on their own
-/// full-width punctuation ("。！？；"), and always at paragraph breaks. Each sentence is returned with its
+/// full-width punctuation ("。！？；"), and always at line breaks (parsers write a paragraph, list item or table
+/// row per line). Each sentence is returned with its
 /// character offsets in the input, so chunks can be mapped back onto their parent passage.
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
@@ -31,12 +32,9 @@ public static class SentenceSplitter
             {
                 end = i + 1;
             }
-            else if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n')
+            else if (c == '\n')
             {
-                end = i;
-            }
-            else if (c == '\n' && IsListLine(text, i + 1))
-            {
+                // Parsers put a paragraph on one line; a line break is a paragraph, list item or table row boundary.
                 end = i;
             }
 
@@ -89,17 +87,6 @@ public static class SentenceSplitter
         }
 
         return true;
-    }
-
-    private static bool IsListLine(string text, int lineStart)
-    {
-        var i = lineStart;
-        while (i < text.Length && text[i] == ' ')
-        {
-            i++;
-        }
-
-        return i < text.Length && (text[i] is '-' or '*' or '•' || (char.IsDigit(text[i]) && i + 1 < text.Length && text[i + 1] is '.' or ')'));
     }
 
     private static void Add(string text, int start, int end, List<Range> spans)

@@ -50,4 +50,17 @@ public sealed class CitationNumberingTests
         Assert.True(snippet.Length <= 301);
         Assert.EndsWith("lorem…", snippet, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TwoPassagesOfOneDocumentShareOneCitationNumber()
+    {
+        var sameDocument = P("b") with { DocumentId = "doc-a", ChunkIds = ["b.0"] };
+        var draft = new AnswerDraft("First [1]. Second [2].", [P("a"), sameDocument], AnswerKind.Extractive);
+
+        var (text, citations) = CitationNumbering.Apply(draft);
+
+        Assert.Equal("First [1]. Second [1].", text);
+        var citation = Assert.Single(citations);
+        Assert.Equal(["a.0", "b.0"], citation.ChunkIds);
+    }
 }

@@ -29,13 +29,13 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
-    public void ParagraphBreaksAndListItemsEndSentences()
+    public void LineBreaksEndSentencesSoListItemsAndTableRowsStandAlone()
     {
-        var text = "Steps to follow\n\nOpen the portal\n- Click Reset\n- Enter the code";
+        var text = "Steps to follow\n\nOpen the portal\n- Click Reset\n- Enter the code\nCity: Berlin; Cap: €160\nCity: London; Cap: £210";
 
         var sentences = Sentences(text);
 
-        Assert.Equal(["Steps to follow", "Open the portal", "- Click Reset", "- Enter the code"], sentences);
+        Assert.Equal(["Steps to follow", "Open the portal", "- Click Reset", "- Enter the code", "City: Berlin; Cap: €160", "City: London; Cap: £210"], sentences);
     }
 
     [Fact]
