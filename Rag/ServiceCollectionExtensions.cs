@@ -74,6 +74,9 @@ public static class ServiceCollectionExtensions
             {
                 Endpoint = new Uri(options.Endpoint),
                 NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+
+                // Retries with exponential backoff on 429 and 5xx; the answer's own timeout bounds the total.
+                RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 2),
             }).AsIChatClient();
             return new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>());
         });
