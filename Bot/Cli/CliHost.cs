@@ -6,10 +6,15 @@ namespace Assistant.Bot.Cli;
 /// <summary>The engine without a web server, for the command line; logs go to standard error so standard output stays clean.</summary>
 internal static class CliHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         AssistantHostBuilder.AddDefaults(builder.Configuration);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
@@ -17,6 +22,14 @@ internal static class CliHost
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return host;
+    }
+
+    /// <summary>The configuration the command line runs with, without starting anything.</summary>
+    public static IConfiguration LoadConfiguration()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        AssistantHostBuilder.AddDefaults(builder.Configuration);
+        return builder.Configuration;
     }
 
     /// <summary>Opens the index (seeding it with the samples when empty, as the server does), with a progress bar.</summary>

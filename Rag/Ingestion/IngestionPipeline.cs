@@ -71,7 +71,7 @@ public sealed partial class IngestionPipeline
                     changed.Add((chunked, existing is null));
                 }
 
-                var vectors = await EmbedAsync(changed.Select(c => c.Document).ToList(), done, documents.Count, started, progress, cancellationToken).ConfigureAwait(false);
+                var vectors = await EmbedAsync(changed.Select(c => c.Document).ToList(), done, documents.Count, embedded, started, progress, cancellationToken).ConfigureAwait(false);
                 embedded += vectors.Embedded;
                 reused += vectors.Reused;
                 foreach (var (document, isNew) in changed)
@@ -183,7 +183,7 @@ public sealed partial class IngestionPipeline
     }
 
     private async Task<(Dictionary<string, float[]> ByHash, int Embedded, int Reused)> EmbedAsync(
-        List<ChunkedDocument> documents, int done, int total, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        List<ChunkedDocument> documents, int done, int total, int embeddedBefore, long started, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var pieces = documents.SelectMany(d => d.Pieces).ToList();
         var byHash = new Dictionary<string, float[]>(_index.Catalog.GetEmbeddingsByHash([.. pieces.Select(p => p.Chunk.ContentHash)]), StringComparer.Ordinal);
@@ -204,8 +204,8 @@ public sealed partial class IngestionPipeline
             }
 
             embedded += batch.Length;
-            Log.EmbeddedBatch(_logger, embedded, pending.Count, Rate(embedded, started));
-            progress?.Report(new IngestProgress(done, total, embedded, Rate(embedded, started)));
+            Log.EmbeddedBatch(_logger, embedded, pending.Count, Rate(embeddedBefore + embedded, started));
+            progress?.Report(new IngestProgress(done, total, embeddedBefore + embedded, Rate(embeddedBefore + embedded, started)));
         }
 
         return (byHash, pending.Count, reused);

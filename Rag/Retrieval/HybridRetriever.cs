@@ -46,35 +46,46 @@ public sealed partial class HybridRetriever
     /// </summary>
     public async Task<RetrievalResult> RetrieveAsync(string question, string? keywordQuery = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(question);
         var options = _options.CurrentValue;
+        var ranking = await RankAsync(question, options, keywordQuery, cancellationToken).ConfigureAwait(false);
+        var passages = _assembler.Assemble(ranking.Hits, options.MaxPassages, options.ContextTokens);
+        return ranking with { Passages = passages };
+    }
+
+    /// <summary>
+    /// The fused chunk ranking for <paramref name="question"/> under explicit <paramref name="options"/>, without assembling
+    /// passages (<see cref="RetrievalResult.Passages"/> is empty). The evaluation command compares settings through this.
+    /// </summary>
+    public async Task<RetrievalResult> RankAsync(string question, RetrievalOptions options, string? keywordQuery = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(options);
         var language = LanguageDetector.Detect(question);
         var vectorWeight = options.VectorWeight * (LanguageDetector.IsCjk(language) ? options.CjkVectorWeightFactor : 1.0);
         var vectorReason = LanguageDetector.IsCjk(language) ? "default; down-weighted: the embedding model is English-only" : "default";
 
-        var vectorTask = SearchVectorsAsync(question, options.CandidatesPerRoute, cancellationToken);
-        var keywordTask = SearchKeywordsAsync(keywordQuery ?? question, options.CandidatesPerRoute, cancellationToken);
+        var vectorTask = vectorWeight > 0 ? SearchVectorsAsync(question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult((ReadOnlyMemory<float>.Empty, (IReadOnlyList<ScoredId>?)null));
+        var keywordTask = options.KeywordWeight > 0 ? SearchKeywordsAsync(keywordQuery ?? question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult<IReadOnlyList<ScoredId>?>(null);
         await Task.WhenAll(vectorTask, keywordTask).ConfigureAwait(false);
         var (embedding, vectorHits) = await vectorTask.ConfigureAwait(false);
         var keywordHits = await keywordTask.ConfigureAwait(false);
 
         var routes = new List<RouteResult>();
         var uses = new List<RouteUse>();
-        if (vectorHits is not null && vectorWeight > 0)
+        if (vectorHits is not null)
         {
             routes.Add(new RouteResult(VectorRoute, vectorWeight, vectorHits));
             uses.Add(new RouteUse(VectorRoute, Math.Round(vectorWeight, 3), vectorReason, vectorHits.Count));
         }
 
-        if (keywordHits is not null && options.KeywordWeight > 0)
+        if (keywordHits is not null)
         {
             routes.Add(new RouteResult(KeywordRoute, options.KeywordWeight, keywordHits));
             uses.Add(new RouteUse(KeywordRoute, Math.Round(options.KeywordWeight, 3), "default", keywordHits.Count));
         }
 
-        var fused = ReciprocalRankFusion.Fuse(routes, options.RrfK);
-        var passages = _assembler.Assemble(fused, options.MaxPassages, options.ContextTokens);
-        return new RetrievalResult(passages, fused, uses, embedding, language);
+        var fused = options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(routes) : ReciprocalRankFusion.Fuse(routes, options.RrfK);
+        return new RetrievalResult([], fused, uses, embedding, language);
     }
 
     private async Task<(ReadOnlyMemory<float> Embedding, IReadOnlyList<ScoredId>? Hits)> SearchVectorsAsync(string question, int top, CancellationToken cancellationToken)

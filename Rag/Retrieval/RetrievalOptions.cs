@@ -9,6 +9,9 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int CandidatesPerRoute { get; set; } = 50;
 
+    /// <summary>How the routes' rankings are combined.</summary>
+    public FusionMethod Fusion { get; set; } = FusionMethod.Rrf;
+
     /// <summary>The k of reciprocal-rank fusion: 1 / (k + rank).</summary>
     [Range(1, 1000)]
     public int RrfK { get; set; } = 60;

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Assistant.Rag.Evaluation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Retrieval;
+using Assistant.Rag.Embeddings;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Assistant.Bot.Cli;
+
+/// <summary>
+/// <c>eval &lt;dir&gt; [--qrels file] [--config name...] [--json]</c>: retrieval quality and latency on a BEIR-layout folder,
+/// through the same retrieval code the bot uses, over an index of the corpus kept between runs.
+/// </summary>
+internal static class EvalCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "BEIR folder: corpus.jsonl, queries.jsonl, qrels/*.tsv." };
+        var qrels = new Option<FileInfo?>("--qrels") { Description = "Judgements file (default: the only one in qrels/, else test, dev, train)." };
+        var configs = new Option<string[]>("--config") { Description = "Configurations to run (default: all).", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output." };
+        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            BeirDataset dataset;
+            try
+            {
+                dataset = BeirDataset.Load(parse.GetValue(folder)!.FullName, parse.GetValue(qrels)?.FullName);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
+            {
+                await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+                return 2;
+            }
+
+            return await RunAsync(dataset, parse.GetValue(configs) ?? [], parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, CancellationToken cancellationToken)
+    {
+        var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
+        using var host = await CliHost.StartAsync(cancellationToken, new Dictionary<string, string?> { ["Rag:IndexPath"] = indexPath, ["Rag:SamplesPath"] = string.Empty }).ConfigureAwait(false);
+        var services = host.Services;
+        var index = services.GetRequiredService<KnowledgeIndex>();
+        await index.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var ingest = await IngestAsync(dataset, services, index, cancellationToken).ConfigureAwait(false);
+        index.MarkReady();
+
+        var all = EvaluationConfigs.All(services.GetRequiredService<IOptions<RetrievalOptions>>().Value);
+        var unknown = names.Where(n => all.All(c => c.Name != n)).ToList();
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"Unknown configuration(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(c => c.Name))}.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var chosen = names.Length == 0 ? all : all.Where(c => names.Contains(c.Name)).ToList();
+        var (queries, skipped) = RetrievalEvaluator.AskableQueries(dataset);
+        if (skipped > 0)
+        {
+            await Console.Error.WriteLineAsync($"{skipped} judged queries have no text and were skipped as bad input.").ConfigureAwait(false);
+        }
+
+        var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>());
+        var results = new List<ConfigResult>();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        await console.Progress().AutoClear(false).StartAsync(async context =>
+        {
+            foreach (var config in chosen)
+            {
+                var task = context.AddTask($"{config.Name}: {queries.Count} queries", maxValue: Math.Max(1, queries.Count));
+                var progress = new SynchronousProgress<int>(done => task.Value = done);
+                results.Add(await evaluator.EvaluateAsync(dataset, queries, config, progress, cancellationToken).ConfigureAwait(false));
+            }
+        }).ConfigureAwait(false);
+
+        var defaultName = chosen.Any(c => c.Name == EvaluationConfigs.Default) ? EvaluationConfigs.Default : chosen[0].Name;
+        if (json)
+        {
+            var report = new
+            {
+                dataset = dataset.Name,
+                queries = queries.Count,
+                skipped,
+                @default = defaultName,
+                configs = results.Select(r => new Dictionary<string, object>
+                {
+                    ["name"] = r.Name,
+                    ["ndcg@10"] = Round(r.Ndcg10),
+                    ["recall@10"] = Round(r.Recall10),
+                    ["recall@100"] = Round(r.Recall100),
+                    ["mrr@10"] = Round(r.Mrr10),
+                    ["p50Ms"] = Math.Round(r.P50Ms, 2),
+                    ["p95Ms"] = Math.Round(r.P95Ms, 2),
+                }),
+                ingest = new { chunks = ingest.Chunks, chunksPerSecond = Math.Round(ingest.ChunksPerSecond, 2) },
+            };
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, Json)).ConfigureAwait(false);
+            return 0;
+        }
+
+        var table = new Table().Title($"{dataset.Name}: {queries.Count} queries ({ingest.Chunks} chunks, ingested at {ingest.ChunksPerSecond:F1} chunks/s)")
+            .AddColumns("config", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "p50 ms", "p95 ms", "");
+        foreach (var r in results)
+        {
+            table.AddRow(r.Name, F(r.Ndcg10), F(r.Recall10), F(r.Recall100), F(r.Mrr10), r.P50Ms.ToString("F1", CultureInfo.InvariantCulture), r.P95Ms.ToString("F1", CultureInfo.InvariantCulture), r.Name == defaultName ? "default" : string.Empty);
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static async Task<(int Chunks, double ChunksPerSecond)> IngestAsync(BeirDataset dataset, IServiceProvider services, KnowledgeIndex index, CancellationToken cancellationToken)
+    {
+        // A finished ingest leaves a receipt; with it the corpus is neither parsed nor chunked again.
+        var receipt = Path.Combine(index.Folder, "ingested.json");
+        if (File.Exists(receipt))
+        {
+            var saved = JsonSerializer.Deserialize<IngestReceipt>(await File.ReadAllTextAsync(receipt, cancellationToken).ConfigureAwait(false), Json);
+            if (saved is not null && index.Catalog.Count().Chunks == saved.Chunks)
+            {
+                return (saved.Chunks, saved.ChunksPerSecond);
+            }
+        }
+
+        var documents = dataset.ReadCorpus()
+            .Select(d => new SourceDocument(d.Id, d.Title, string.Empty, [new DocumentSection(string.Empty, d.Text)], new Dictionary<string, string>()))
+            .ToList();
+        var pipeline = services.GetRequiredService<IngestionPipeline>();
+        var result = await ConsoleProgress.RunAsync($"Ingesting {dataset.Name}", progress => pipeline.IngestAsync("beir", documents, removeMissing: true, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var chunks = index.Catalog.Count().Chunks;
+        var rate = result.ChunksEmbedded > 0 ? result.ChunksPerSecond : 0;
+        await File.WriteAllTextAsync(receipt, JsonSerializer.Serialize(new IngestReceipt(chunks, rate), Json), cancellationToken).ConfigureAwait(false);
+        return (chunks, rate);
+    }
+
+    private static async Task<string> IndexKeyAsync(BeirDataset dataset, CancellationToken cancellationToken)
+    {
+        // Corpus content, chunking settings and embedding model decide the index; anything else can change freely.
+        var configuration = CliHost.LoadConfiguration();
+        var chunking = configuration.GetSection("Rag:Chunking").Get<ChunkingOptions>() ?? new ChunkingOptions();
+        var embeddings = configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions();
+        await using var corpus = File.OpenRead(dataset.CorpusPath);
+        var corpusHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(corpus, cancellationToken).ConfigureAwait(false));
+        var model = embeddings.IsConfigured ? $"{embeddings.Endpoint}|{embeddings.Model}" : "all-MiniLM-L6-v2";
+        var settings = $"{corpusHash}|{chunking.ChunkTokens}|{chunking.Overlap.ToString(CultureInfo.InvariantCulture)}|{model}";
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)));
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
+
+    private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private sealed record IngestReceipt(int Chunks, double ChunksPerSecond);
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,40 @@
+using Assistant.Rag.Retrieval;
+
+namespace Assistant.Rag.Evaluation;
+
+/// <summary>The retrieval configurations the eval command knows, each derived from the product's configured default.</summary>
+public static class EvaluationConfigs
+{
+    /// <summary>The product default's name.</summary>
+    public const string Default = "hybrid";
+
+    /// <summary>Every configuration, the default included, derived from <paramref name="product"/> (the configured retrieval options).</summary>
+    public static IReadOnlyList<EvaluationConfig> All(RetrievalOptions product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return
+        [
+            new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => o.VectorWeight = 0)),
+            new("vector", "MiniLM dense retrieval alone (exact search)", With(product, o => o.KeywordWeight = 0)),
+            new(Default, "the product default: both routes, weighted RRF, language-aware weights", With(product, _ => { })),
+            new("hybrid-minmax", "both routes, min-max normalised scores, convex weights", With(product, o => o.Fusion = FusionMethod.MinMax)),
+        ];
+    }
+
+    private static RetrievalOptions With(RetrievalOptions product, Action<RetrievalOptions> change)
+    {
+        var copy = new RetrievalOptions
+        {
+            CandidatesPerRoute = product.CandidatesPerRoute,
+            Fusion = product.Fusion,
+            RrfK = product.RrfK,
+            VectorWeight = product.VectorWeight,
+            KeywordWeight = product.KeywordWeight,
+            CjkVectorWeightFactor = product.CjkVectorWeightFactor,
+            MaxPassages = product.MaxPassages,
+            ContextTokens = product.ContextTokens,
+        };
+        change(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Assistant.Rag.Retrieval;
+
+namespace Assistant.Rag.Evaluation;
+
+/// <summary>
+/// Runs every judged query of a dataset through the bot's own retrieval (<see cref="HybridRetriever.RankAsync"/>) and
+/// scores the document ranking. A document's rank is the rank of its best chunk.
+/// </summary>
+public sealed class RetrievalEvaluator
+{
+    /// <summary>Depth of the ranking scored (Recall@100 needs 100 documents).</summary>
+    public const int Depth = 100;
+
+    private readonly HybridRetriever _retriever;
+
+    public RetrievalEvaluator(HybridRetriever retriever) => _retriever = retriever;
+
+    /// <summary>The judged queries that can be asked: empty or blank query texts are bad input and left out (counted in <c>skipped</c>).</summary>
+    public static (IReadOnlyList<(string Id, string Text)> Queries, int Skipped) AskableQueries(BeirDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var askable = new List<(string, string)>();
+        var skipped = 0;
+        foreach (var id in dataset.Judgements.Keys.Order(StringComparer.Ordinal))
+        {
+            if (dataset.Queries.TryGetValue(id, out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                askable.Add((id, text));
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        return (askable, skipped);
+    }
+
+    /// <summary>Measures one configuration; <paramref name="progress"/> gets the number of queries done.</summary>
+    public async Task<ConfigResult> EvaluateAsync(BeirDataset dataset, IReadOnlyList<(string Id, string Text)> queries, EvaluationConfig config, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(config);
+        var options = config.Options;
+        options.CandidatesPerRoute = Math.Max(options.CandidatesPerRoute, Depth);
+        double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;
+        var latencies = new List<double>(queries.Count);
+        var done = 0;
+        foreach (var (id, text) in queries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            var ranking = await _retriever.RankAsync(text, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var documents = ranking.Hits.Select(h => DocumentOf(h.ChunkId)).Distinct(StringComparer.Ordinal).Take(Depth).ToList();
+            var judged = dataset.Judgements[id];
+            ndcg += RetrievalMetrics.NdcgAt(documents, judged, 10);
+            recall10 += RetrievalMetrics.RecallAt(documents, judged, 10);
+            recall100 += RetrievalMetrics.RecallAt(documents, judged, 100);
+            mrr += RetrievalMetrics.MrrAt(documents, judged, 10);
+            progress?.Report(++done);
+        }
+
+        var n = Math.Max(1, queries.Count);
+        return new ConfigResult(config.Name, ndcg / n, recall10 / n, recall100 / n, mrr / n, RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+    }
+
+    /// <summary>The document of a chunk id ("{document}#{section}.{ordinal}").</summary>
+    public static string DocumentOf(string chunkId)
+    {
+        ArgumentNullException.ThrowIfNull(chunkId);
+        var hash = chunkId.LastIndexOf('#');
+        return hash < 0 ? chunkId : chunkId[..hash];
+    }
+}
