@@ -120,7 +120,9 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("doesn't look like text", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Rejected", root.GetProperty("kind").GetString());
         Assert.Empty(root.GetProperty("citations").EnumerateArray());
+        Assert.DoesNotContain("couldn't find", CardText(root.GetProperty("card")), StringComparison.Ordinal);
     }
 
     [Fact]
