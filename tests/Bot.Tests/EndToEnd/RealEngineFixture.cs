@@ -45,16 +45,23 @@ public sealed class RealEngineFixture : IAsyncLifetime
 
         HealthWhileStarting = (await Client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode;
         using var timeout = new CancellationTokenSource(ReadyTimeout);
-        while (true)
+        try
         {
-            var status = (await Client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token)).StatusCode;
-            _readiness.Add(status);
-            if (status != HttpStatusCode.ServiceUnavailable)
+            while (true)
             {
-                break;
-            }
+                var status = (await Client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token)).StatusCode;
+                _readiness.Add(status);
+                if (status != HttpStatusCode.ServiceUnavailable)
+                {
+                    break;
+                }
 
-            await Task.Delay(PollInterval, timeout.Token);
+                await Task.Delay(PollInterval, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"/readyz was still 503 after {ReadyTimeout}: indexing {RealEngineApp.KnowledgeBase} failed or hung (see the log).");
         }
     }
 
