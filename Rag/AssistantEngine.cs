@@ -54,7 +54,7 @@ public sealed partial class AssistantEngine : IAssistant
         if (problem is not null)
         {
             Log.Rejected(_logger, turn.Channel, problem.Value.Reason);
-            return NewAnswer(problem.Value.Message, [], question, AnswerKind.NoEvidence, []);
+            return NewAnswer(problem.Value.Message, [], question, AnswerKind.Rejected, []);
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -185,12 +185,20 @@ internal sealed class AdaptiveCardRenderer
                 $"{Truncate(OneLine(r.Name), 40)} {r.Weight.ToString("0.0#", CultureInfo.InvariantCulture)}")));
         }
 
-        parts.Add(answer.Kind switch
+        var note = answer.Kind switch
         {
             AnswerKind.Generated => "Written by AI from the sources; check them before you rely on it.",
             AnswerKind.Extractive => "Quoted from the sources.",
-            _ => "No source was close enough to answer from.",
-        });
+            AnswerKind.NoEvidence => "No source was close enough to answer from.",
+
+            // A rejected question was never searched: its text says why, and there is nothing to add.
+            _ => null,
+        };
+        if (note is not null)
+        {
+            parts.Add(note);
+        }
+
         return string.Join(" · ", parts);
     }
 

@@ -10,7 +10,7 @@ namespace Assistant.Bot.Playground;
 /// <param name="Citations">The sources, numbered from 1.</param>
 /// <param name="Routes">The retrieval routes that ran.</param>
 /// <param name="StandaloneQuestion">The question as searched.</param>
-/// <param name="Kind">"Generated", "Extractive" or "NoEvidence".</param>
+/// <param name="Kind">"Generated", "Extractive", "NoEvidence" or "Rejected".</param>
 /// <param name="Card">The answer as the Adaptive Card Teams would get.</param>
 internal sealed record ChatResponse(
     string AnswerId,

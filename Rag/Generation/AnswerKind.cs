@@ -11,4 +11,7 @@ public enum AnswerKind
 
     /// <summary>The evidence was too weak to answer; the text says so.</summary>
     NoEvidence,
+
+    /// <summary>The question could not be searched as typed (empty, too long, not text); the text says why. Nothing was retrieved.</summary>
+    Rejected,
 }

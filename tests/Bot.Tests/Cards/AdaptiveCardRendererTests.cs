@@ -15,7 +15,7 @@ public sealed class AdaptiveCardRendererTests
 
     public static TheoryData<string> EveryKindOfCard { get; } =
     [
-        "normal", "no-evidence", "many-citations", "long-text", "chinese", "path-source", "voted-up", "welcome", "thanks-up", "thanks-down",
+        "normal", "no-evidence", "rejected", "many-citations", "long-text", "chinese", "path-source", "voted-up", "welcome", "thanks-up", "thanks-down",
     ];
 
     [Theory]
@@ -159,6 +159,16 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void RejectedQuestionShowsOnlyWhyNotThatTheKnowledgeBaseWasSearched()
+    {
+        var text = CardText(_renderer.Render(Answers.Rejected()));
+
+        Assert.Contains("doesn't look like text", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn't find", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No source", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChineseTextIsWrittenAsItselfNotAsEscapes()
     {
         var json = AdaptiveCardJson.Serialize(_renderer.Render(Answers.Chinese()));
@@ -200,6 +210,7 @@ public sealed class AdaptiveCardRendererTests
     {
         "normal" => _renderer.Render(Answers.Normal()),
         "no-evidence" => _renderer.Render(Answers.NoEvidence()),
+        "rejected" => _renderer.Render(Answers.Rejected()),
         "many-citations" => _renderer.Render(Answers.ManyCitations(12)),
         "long-text" => _renderer.Render(Answers.LongText()),
         "chinese" => _renderer.Render(Answers.Chinese()),

@@ -40,6 +40,15 @@ internal static class Answers
         AnswerKind.NoEvidence,
         At);
 
+    public static Answer Rejected() => new(
+        "ans-rejected",
+        "That doesn't look like text. Please type your question in words.",
+        [],
+        [],
+        "\u0001\u0002PK",
+        AnswerKind.Rejected,
+        At);
+
     public static Answer ManyCitations(int count) => new(
         "ans-many",
         string.Join(' ', Enumerable.Range(1, count).Select(n => $"Fact number {n} [{n}].")),

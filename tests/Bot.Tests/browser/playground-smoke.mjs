@@ -1,9 +1,10 @@
 // Drives the playground page the way a person would, in Debian's headless Chromium.
 //
 // Usage: node playground-smoke.mjs <page-url> <screenshot.png> [question]
-// Asks the question (Enter sends), waits for an answer with a clickable "[1]" and a source link,
-// clicks "[1]" and checks that source is highlighted, clicks 👍, waits for "Thanks", and saves a
-// screenshot. Exits 0 on success, 1 on any failure (with the reason on stderr).
+// Asks the question (Enter sends), waits for an answer with a clickable "[1]" and a titled source
+// (a link for a web address, title and path for a file), clicks "[1]" and checks that source is
+// highlighted, clicks 👍, waits for "Thanks", and saves a screenshot. Prints "answer-id: <id>" of
+// the answer voted on. Exits 0 on success, 1 on any failure (with the reason on stderr).
 //
 // No browser is downloaded: playwright-core drives /usr/bin/chromium (apt-get install chromium),
 // or the browser named by CHROMIUM_PATH.
@@ -44,8 +45,10 @@ try {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
-  page.on('response', (response) => {
+  const answerIds = [];
+  page.on('response', async (response) => {
     if (response.status() >= 400) pageErrors.push(`${response.status()} from ${response.url()}`);
+    else if (new URL(response.url()).pathname === '/api/chat') answerIds.push((await response.json()).answerId);
   });
 
   step(`open ${url}`);
@@ -57,14 +60,14 @@ try {
   await input.press('Enter');
   await page.locator('.message.user', { hasText: question }).waitFor();
 
-  step('wait for the answer with a [1] marker and a source link');
+  step('wait for the answer with a [1] marker and a titled source');
   const answer = page.locator('.message.answer').last();
   await answer.waitFor();
   const marker = answer.locator('a.cite', { hasText: '[1]' });
   await marker.waitFor();
-  const sourceLink = answer.locator('.source a[href^="http"]').first();
-  await sourceLink.waitFor();
-  if (!(await sourceLink.textContent())?.trim()) throw new Error('The first source link has no title.');
+  const sourceTitle = answer.locator('.source a[href^="http"], .source .source-title').first();
+  await sourceTitle.waitFor();
+  if (!(await sourceTitle.textContent())?.trim()) throw new Error('The first source has no title.');
   if (await page.locator('.searching').count() !== 0) throw new Error('"Searching…" is still shown after the answer.');
 
   step('click [1]: source 1 is highlighted');
@@ -80,6 +83,7 @@ try {
   step(`screenshot to ${screenshotPath}`);
   await page.waitForTimeout(300); // let the highlight fade and smooth scrolling settle
   await page.screenshot({ path: screenshotPath });
+  console.log(`answer-id: ${answerIds.at(-1)}`);
   console.log('ok');
 } catch (error) {
   console.error(`FAILED: ${error && error.stack ? error.stack : error}`);
