@@ -62,7 +62,7 @@ public sealed partial class HybridRetriever
         ArgumentNullException.ThrowIfNull(options);
         var language = LanguageDetector.Detect(question);
         var vectorWeight = options.VectorWeight * (LanguageDetector.IsCjk(language) ? options.CjkVectorWeightFactor : 1.0);
-        var vectorReason = LanguageDetector.IsCjk(language) ? "default; down-weighted: the embedding model is English-only" : "default";
+        var vectorReason = LanguageDetector.IsCjk(language) ? "down-weighted for a Chinese/Japanese question: the embedding model is English-only" : "default";
 
         var vectorTask = vectorWeight > 0 ? SearchVectorsAsync(question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult((ReadOnlyMemory<float>.Empty, (IReadOnlyList<ScoredId>?)null));
         var keywordTask = options.KeywordWeight > 0 ? SearchKeywordsAsync(keywordQuery ?? question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult<IReadOnlyList<ScoredId>?>(null);

@@ -25,11 +25,12 @@ public sealed class RetrievalOptions
     public double KeywordWeight { get; set; } = 1.0;
 
     /// <summary>
-    /// Multiplier on the vector weight for Chinese and Japanese questions. The default model is English-only, so its
-    /// ranking of CJK text is close to noise and must not outvote BM25.
+    /// Multiplier on the vector weight for Chinese and Japanese questions. The default model is English-only: on the
+    /// CMRC 2018 dev set its ranking scores nDCG@10 0.16 against BM25's 0.97, and even at a tenth of BM25's weight it
+    /// pulls the fused ranking below BM25 alone, so by default it is left out (0). Raise it with a multilingual model.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CjkVectorWeightFactor { get; set; } = 0.1;
+    public double CjkVectorWeightFactor { get; set; }
 
     /// <summary>Most passages handed to answer generation.</summary>
     [Range(1, 20)]
