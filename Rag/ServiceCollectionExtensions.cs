@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
                 return new MiniLmEmbeddingGenerator();
             }
 
-            var client = new OpenAI.Embeddings.EmbeddingClient(options.Model, new ApiKeyCredential(KeyOrPlaceholder(options.ApiKey)), new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint) });
+            var client = new OpenAI.Embeddings.EmbeddingClient(options.Model, new ApiKeyCredential(KeyOrAnonymous(options.ApiKey)), new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint) });
             return client.AsIEmbeddingGenerator(options.Dimensions);
         });
 
@@ -70,7 +70,7 @@ public static class ServiceCollectionExtensions
                 return sp.GetRequiredService<ExtractiveAnswerGenerator>();
             }
 
-            var chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(KeyOrPlaceholder(options.ApiKey)), new OpenAIClientOptions
+            var chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(KeyOrAnonymous(options.ApiKey)), new OpenAIClientOptions
             {
                 Endpoint = new Uri(options.Endpoint),
                 NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
@@ -100,5 +100,5 @@ public static class ServiceCollectionExtensions
     }
 
     // Local OpenAI-compatible servers (Ollama, vLLM) take no key, but the client insists on one.
-    private static string KeyOrPlaceholder(string key) => string.IsNullOrWhiteSpace(key) ? "none" : key;
+    private static string KeyOrAnonymous(string key) => string.IsNullOrWhiteSpace(key) ? "none" : key;
 }

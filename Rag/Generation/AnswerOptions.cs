@@ -15,5 +15,5 @@ public sealed class AnswerOptions
 
     /// <summary>Longest question accepted, in characters.</summary>
     [Range(10, 100000)]
-    public int MaxQuestionChars { get; set; } = 2000;
+    public int MaxQuestionChars { get; set; } = 4000;
 }
