@@ -65,7 +65,9 @@ internal sealed class OpenAiStubServer : IAsyncDisposable
             }
 
             var (status, content) = reply(body);
-            var payload = status == 200
+            var payload = status == 200 && context.Request.Url!.AbsolutePath.EndsWith("/embeddings", StringComparison.Ordinal)
+                ? Embeddings(body)
+                : status == 200
                 ? new JsonObject
                 {
                     ["id"] = "chatcmpl-test",
@@ -87,6 +89,26 @@ internal sealed class OpenAiStubServer : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
+    }
+
+    // The documented embeddings payload: one vector per input, deterministic so tests can compare.
+    private static JsonObject Embeddings(JsonObject body)
+    {
+        var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+        var dimensions = body["dimensions"]?.GetValue<int>() ?? 8;
+        var data = new JsonArray();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var vector = new JsonArray();
+            for (var d = 0; d < dimensions; d++)
+            {
+                vector.Add((float)((inputs[i].Length + d) % 7) / 7f);
+            }
+
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = vector });
+        }
+
+        return new JsonObject { ["object"] = "list", ["data"] = data, ["model"] = body["model"]?.GetValue<string>(), ["usage"] = new JsonObject { ["prompt_tokens"] = 5, ["total_tokens"] = 5 } };
     }
 
     private static int FreePort()
