@@ -1,0 +1,63 @@
+using Assistant.Rag.Embeddings;
+using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Assistant.Rag.Tests.Support;
+
+/// <summary>
+/// The engine's real objects over one index folder, wired as <c>AddRag</c> wires them: catalog, int8 vector index,
+/// Lucene keyword index, ingestion pipeline, hybrid retriever and the engine with the extractive generator.
+/// Disposing releases the Lucene lock, so the folder can be opened again by a new instance (a "restart").
+/// </summary>
+internal sealed class TestEngine : IDisposable
+{
+    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking)
+    {
+        Folder = folder;
+        Embedder = embedder;
+        Chunking = chunking;
+        var catalog = new ChunkCatalog(Path.Combine(folder, "catalog.db"));
+        var vectors = new Int8FlatVectorIndex(Path.Combine(folder, "vectors"), MiniLmModel.Dimensions);
+        var keywords = new LuceneKeywordIndex(Path.Combine(folder, "keywords"));
+        Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
+        Pipeline = new IngestionPipeline(Index, new TextChunker(SharedModel.Tokens, chunking), embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+    }
+
+    public string Folder { get; }
+
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
+
+    public ChunkingOptions Chunking { get; }
+
+    public KnowledgeIndex Index { get; }
+
+    public IngestionPipeline Pipeline { get; }
+
+    /// <summary>Opens the folder (rebuilding derived indexes if they lag the catalog), as the host does at start.</summary>
+    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null)
+    {
+        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions());
+        await engine.Index.OpenAsync();
+        engine.Index.MarkReady();
+        return engine;
+    }
+
+    public HybridRetriever Retriever(RetrievalOptions? options = null) => new(
+        Index,
+        Embedder,
+        new PassageAssembler(Index.Catalog, SharedModel.Tokens),
+        new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()),
+        NullLogger<HybridRetriever>.Instance);
+
+    public AssistantEngine Assistant(AnswerOptions? options = null)
+    {
+        var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
+        return new AssistantEngine(Index, Retriever(), new ExtractiveAnswerGenerator(Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+    }
+
+    public void Dispose() => Index.Dispose();
+}
