@@ -83,6 +83,35 @@ public sealed partial class KnowledgeIndex : IDisposable
         File.Move(temporary, _markerPath, overwrite: true);
     }
 
+    /// <summary>
+    /// Opens a derived index with <paramref name="open"/>. When its files cannot be read (an
+    /// <see cref="IndexStorageException"/>: corrupt, truncated, written for other settings), logs the reason, deletes
+    /// <paramref name="directory"/> and opens it again, empty; <see cref="OpenAsync"/> then finds it behind the catalog
+    /// and rebuilds it from the stored embeddings, without embedding anything. Only for indexes whose failure to open
+    /// means damage: an index that throws the same exception for a lock held by another process must not be deleted.
+    /// </summary>
+    /// <exception cref="IndexStorageException">The index cannot be opened even after its files were deleted.</exception>
+    public static T OpenDerived<T>(string directory, Func<T> open, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            return open();
+        }
+        catch (IndexStorageException exception)
+        {
+            Log.Discarding(logger, directory, exception);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            return open();
+        }
+    }
+
     /// <summary>Marks the index as ready to answer; the host calls it after <see cref="OpenAsync"/> and any first ingest.</summary>
     public void MarkReady() => _ready = true;
 
@@ -122,5 +151,8 @@ public sealed partial class KnowledgeIndex : IDisposable
     {
         [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Index folder behind its catalog (indexes at generation {Marker}, catalog at {Generation}); rebuilding {Chunks} chunks from stored embeddings")]
         public static partial void Rebuilding(ILogger logger, long marker, long generation, int chunks);
+
+        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "The derived index in {Directory} could not be opened; it is deleted and will be rebuilt from the catalog")]
+        public static partial void Discarding(ILogger logger, string directory, Exception exception);
     }
 }

@@ -21,7 +21,8 @@ internal sealed class TestEngine : IDisposable
         Embedder = embedder;
         Chunking = chunking;
         var catalog = new ChunkCatalog(Path.Combine(folder, "catalog.db"));
-        var vectors = new Int8FlatVectorIndex(Path.Combine(folder, "vectors"), MiniLmModel.Dimensions);
+        var vectorFolder = Path.Combine(folder, "vectors");
+        var vectors = KnowledgeIndex.OpenDerived(vectorFolder, () => new Int8FlatVectorIndex(vectorFolder, MiniLmModel.Dimensions), NullLogger<KnowledgeIndex>.Instance);
         var keywords = new LuceneKeywordIndex(Path.Combine(folder, "keywords"));
         Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
         Pipeline = new IngestionPipeline(Index, new TextChunker(SharedModel.Tokens, chunking), embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
