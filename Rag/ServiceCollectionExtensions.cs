@@ -50,17 +50,23 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => IndexFolder(sp, contentRoot));
         services.AddSingleton(sp => new ChunkCatalog(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "catalog.db")));
+        // Both indexes are derived from the catalog: damaged files are deleted and rebuilt rather than stopping the host.
         services.AddSingleton<IVectorIndex>(sp =>
         {
-            // The vector file is derived from the catalog: a damaged one is rebuilt rather than stopping the host.
-            // Not done for Lucene, whose open fails the same way when another process holds its lock.
             var directory = Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "vectors");
             return KnowledgeIndex.OpenDerived(
                 directory,
                 () => new Int8FlatVectorIndex(directory, Dimensions(sp), sp.GetService<ILogger<Int8FlatVectorIndex>>()),
                 sp.GetRequiredService<ILogger<KnowledgeIndex>>());
         });
-        services.AddSingleton<IKeywordIndex>(sp => new LuceneKeywordIndex(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "keywords"), sp.GetRequiredService<IOptions<KeywordIndexOptions>>().Value, sp.GetService<ILogger<LuceneKeywordIndex>>()));
+        services.AddSingleton<IKeywordIndex>(sp =>
+        {
+            var directory = Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "keywords");
+            return KnowledgeIndex.OpenDerived(
+                directory,
+                () => new LuceneKeywordIndex(directory, sp.GetRequiredService<IOptions<KeywordIndexOptions>>().Value, sp.GetService<ILogger<LuceneKeywordIndex>>()),
+                sp.GetRequiredService<ILogger<KnowledgeIndex>>());
+        });
         services.AddSingleton(sp => new KnowledgeIndex(
             sp.GetRequiredService<IndexFolder>().Path,
             sp.GetRequiredService<ChunkCatalog>(),

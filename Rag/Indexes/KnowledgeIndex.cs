@@ -87,10 +87,11 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// Opens a derived index with <paramref name="open"/>. When its files cannot be read (an
     /// <see cref="IndexStorageException"/>: corrupt, truncated, written for other settings), logs the reason, deletes
     /// <paramref name="directory"/> and opens it again, empty; <see cref="OpenAsync"/> then finds it behind the catalog
-    /// and rebuilds it from the stored embeddings, without embedding anything. Only for indexes whose failure to open
-    /// means damage: an index that throws the same exception for a lock held by another process must not be deleted.
+    /// and rebuilds it from the stored embeddings, without embedding anything. A Lucene write lock held by another
+    /// process is not damage: that exception is rethrown and nothing is deleted.
     /// </summary>
-    /// <exception cref="IndexStorageException">The index cannot be opened even after its files were deleted.</exception>
+    /// <exception cref="IndexStorageException">Another process holds the index's lock, or the index cannot be opened
+    /// even after its files were deleted.</exception>
     public static T OpenDerived<T>(string directory, Func<T> open, ILogger logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -100,7 +101,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         {
             return open();
         }
-        catch (IndexStorageException exception)
+        catch (IndexStorageException exception) when (exception.InnerException is not Lucene.Net.Store.LockObtainFailedException)
         {
             Log.Discarding(logger, directory, exception);
             if (Directory.Exists(directory))

@@ -12,8 +12,10 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    [Fact]
-    public async Task TheHostStartsOverACorruptVectorFileAndRebuildsItFromTheCatalog()
+    [Theory]
+    [InlineData("vectors")]
+    [InlineData("keywords")]
+    public async Task TheHostStartsOverACorruptDerivedIndexAndRebuildsItFromTheCatalog(string damaged)
     {
         // Arrange
         int chunks;
@@ -23,7 +25,11 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
             chunks = engine.Index.Catalog.Count().Chunks;
         }
 
-        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "vectors", Int8FlatVectorIndex.FileName), "not a vector index");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder.Path, damaged)).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            await File.WriteAllTextAsync(file, "not an index file");
+        }
+
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:IndexPath"] = _folder.Path })
             .Build();
@@ -40,6 +46,7 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(chunks, index.Vectors.Count);
         Assert.Equal(chunks, index.Keywords.Count);
         Assert.NotEmpty(await index.Vectors.SearchAsync(new float[Rag.Embeddings.MiniLmModel.Dimensions], 5));
+        Assert.NotEmpty(await index.Keywords.SearchAsync("GlobalProtect", 5));
     }
 
     public void Dispose() => _folder.Dispose();

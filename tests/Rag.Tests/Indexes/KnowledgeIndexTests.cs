@@ -113,6 +113,54 @@ public sealed class KnowledgeIndexTests : IDisposable
         Assert.Equal(reopened.Index.Vectors.Count, again.Count);
     }
 
+    [Fact]
+    public async Task ACorruptKeywordIndexIsRebuiltFromTheCatalogInsteadOfStoppingTheHost()
+    {
+        // Arrange
+        IReadOnlyList<string> expected;
+        using (var engine = await TestEngine.OpenAsync(_folder.Path))
+        {
+            await engine.Pipeline.IngestAsync(KnowledgeBase.Source, KnowledgeBase.All);
+            expected = await SearchAsync(engine);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder.Path, "keywords")).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            File.WriteAllBytes(file, [.. Enumerable.Range(0, 512).Select(i => (byte)(i * 13))]);
+        }
+
+        var counter = new CountingEmbeddingGenerator(SharedModel.Embedder);
+
+        // Act
+        using var reopened = await TestEngine.OpenAsync(_folder.Path, counter);
+
+        // Assert
+        Assert.Equal(0, counter.Inputs);
+        Assert.Equal(reopened.Index.Catalog.Count().Chunks, reopened.Index.Keywords.Count);
+        Assert.NotEmpty(await reopened.Index.Keywords.SearchAsync("GlobalProtect", 5));
+        Assert.Equal(expected, await SearchAsync(reopened));
+    }
+
+    [Fact]
+    public async Task AKeywordIndexLockedByAnotherWriterIsNotDeleted()
+    {
+        // Arrange
+        using var running = await TestEngine.OpenAsync(_folder.Path);
+        await running.Pipeline.IngestAsync(KnowledgeBase.Source, [KnowledgeBase.Vpn]);
+        var keywords = Path.Combine(_folder.Path, "keywords");
+
+        // Act
+        var exception = Assert.Throws<IndexStorageException>(() =>
+            KnowledgeIndex.OpenDerived(keywords, () => new LuceneKeywordIndex(keywords), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+
+        // Assert
+        Assert.Contains("lock", exception.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(await running.Index.Keywords.SearchAsync("GlobalProtect", 5));
+        running.Dispose();
+        using var reopened = new LuceneKeywordIndex(keywords);
+        Assert.Equal(running.Index.Catalog.Count().Chunks, reopened.Count);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static async Task<IReadOnlyList<string>> SearchAsync(TestEngine engine)

@@ -23,7 +23,8 @@ internal sealed class TestEngine : IDisposable
         var catalog = new ChunkCatalog(Path.Combine(folder, "catalog.db"));
         var vectorFolder = Path.Combine(folder, "vectors");
         var vectors = KnowledgeIndex.OpenDerived(vectorFolder, () => new Int8FlatVectorIndex(vectorFolder, MiniLmModel.Dimensions), NullLogger<KnowledgeIndex>.Instance);
-        var keywords = new LuceneKeywordIndex(Path.Combine(folder, "keywords"));
+        var keywordFolder = Path.Combine(folder, "keywords");
+        var keywords = KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), NullLogger<KnowledgeIndex>.Instance);
         Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
         Pipeline = new IngestionPipeline(Index, new TextChunker(SharedModel.Tokens, chunking), embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
     }
