@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Retrieval;
 using Assistant.Rag.Tests.Support;
 
 namespace Assistant.Rag.Tests;
@@ -122,6 +123,37 @@ public sealed partial class AssistantEngineTests : IClassFixture<IndexedKnowledg
         Assert.Equal(AnswerKind.NoEvidence, answer.Kind);
         Assert.Empty(answer.Citations);
         Assert.Equal(ExtractiveAnswerGenerator.NoEvidenceTextChinese, answer.Text);
+    }
+
+    [Fact]
+    public async Task AnEmptyIndexAnswersNoEvidence()
+    {
+        // Arrange
+        using var folder = new TempFolder();
+        using var empty = await TestEngine.OpenAsync(folder.Path);
+        var engine = empty.Assistant();
+
+        // Act
+        var answer = await engine.AnswerAsync(Ask("How much is the daily meal allowance?"));
+
+        // Assert
+        Assert.Equal(AnswerKind.NoEvidence, answer.Kind);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task WhenTheEmbeddingModelFailsTheKeywordRouteStillAnswers()
+    {
+        // Arrange
+        var engine = _kb.Engine.Assistant(embedder: new FailingEmbeddingGenerator(SharedModel.Embedder));
+
+        // Act
+        var answer = await engine.AnswerAsync(Ask("How much is the daily meal allowance for business trips in Germany?"));
+
+        // Assert
+        Assert.Equal(AnswerKind.Extractive, answer.Kind);
+        Assert.Equal(KnowledgeBase.Travel.Id, answer.Citations[0].DocumentId);
+        Assert.Equal([HybridRetriever.KeywordRoute], answer.Routes.Select(r => r.Name));
     }
 
     private static Turn Ask(string text) => new("playground", "conversation-1", "user-1", text);

@@ -48,17 +48,19 @@ internal sealed class TestEngine : IDisposable
         return engine;
     }
 
-    public HybridRetriever Retriever(RetrievalOptions? options = null) => new(
+    /// <summary>A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
+    public HybridRetriever Retriever(RetrievalOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) => new(
         Index,
-        Embedder,
+        embedder ?? Embedder,
         new PassageAssembler(Index.Catalog, SharedModel.Tokens),
         new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()),
         NullLogger<HybridRetriever>.Instance);
 
-    public AssistantEngine Assistant(AnswerOptions? options = null)
+    /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
+    public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(), new ExtractiveAnswerGenerator(Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     public void Dispose() => Index.Dispose();
