@@ -127,9 +127,26 @@ public sealed partial class KnowledgeIndex : IDisposable
     {
         await Vectors.ClearAsync(cancellationToken).ConfigureAwait(false);
         await Keywords.ClearAsync(cancellationToken).ConfigureAwait(false);
+        var vectorsFit = true;
         foreach (var batch in Catalog.ReadAll().Chunk(RebuildBatch))
         {
-            await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding))], cancellationToken).ConfigureAwait(false);
+            if (vectorsFit)
+            {
+                try
+                {
+                    await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding))], cancellationToken).ConfigureAwait(false);
+                }
+                catch (ArgumentException exception)
+                {
+                    // Stored embeddings that the vector index rejects (another embedding model's dimensions) must not
+                    // stop the host: the keyword route still answers, and the next ingest sees the model change and
+                    // embeds everything again.
+                    Log.EmbeddingsDoNotFit(_logger, exception);
+                    await Vectors.ClearAsync(cancellationToken).ConfigureAwait(false);
+                    vectorsFit = false;
+                }
+            }
+
             await Keywords.UpsertAsync([.. batch.Select(b => b.Chunk)], cancellationToken).ConfigureAwait(false);
         }
 
@@ -155,5 +172,8 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "The derived index in {Directory} could not be opened; it is deleted and will be rebuilt from the catalog")]
         public static partial void Discarding(ILogger logger, string directory, Exception exception);
+
+        [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The catalog's stored embeddings do not fit the vector index (was the embedding model changed?); only the keyword route answers until the next ingest embeds every document again")]
+        public static partial void EmbeddingsDoNotFit(ILogger logger, Exception exception);
     }
 }

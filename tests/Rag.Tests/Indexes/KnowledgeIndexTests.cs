@@ -161,6 +161,34 @@ public sealed class KnowledgeIndexTests : IDisposable
         Assert.Equal(running.Index.Catalog.Count().Chunks, reopened.Count);
     }
 
+    [Fact]
+    public async Task OpeningWithAnEmbeddingModelOfOtherDimensionsKeepsTheKeywordRouteAndDoesNotThrow()
+    {
+        // Arrange: indexed with MiniLM (384 dimensions); the host is then configured for a 1536-dimension endpoint.
+        using (var engine = await TestEngine.OpenAsync(_folder.Path))
+        {
+            await engine.Pipeline.IngestAsync(KnowledgeBase.Source, KnowledgeBase.All);
+        }
+
+        var vectorFolder = Path.Combine(_folder.Path, "vectors");
+        var keywordFolder = Path.Combine(_folder.Path, "keywords");
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<KnowledgeIndex>.Instance;
+        using var index = new KnowledgeIndex(
+            _folder.Path,
+            new ChunkCatalog(Path.Combine(_folder.Path, "catalog.db")),
+            KnowledgeIndex.OpenDerived(vectorFolder, () => new Int8FlatVectorIndex(vectorFolder, 1536), logger),
+            KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), logger),
+            logger);
+
+        // Act
+        await index.OpenAsync();
+
+        // Assert
+        Assert.Equal(0, index.Vectors.Count);
+        Assert.Equal(index.Catalog.Count().Chunks, index.Keywords.Count);
+        Assert.NotEmpty(await index.Keywords.SearchAsync("GlobalProtect", 5));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static async Task<IReadOnlyList<string>> SearchAsync(TestEngine engine)
