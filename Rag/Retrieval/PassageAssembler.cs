@@ -105,24 +105,28 @@ public sealed class PassageAssembler
     // The longest run of whole sentences that fits; else the longest prefix that fits, with an ellipsis.
     private string Truncate(string text, int maxTokens)
     {
-        var end = 0;
-        foreach (var sentence in SentenceSplitter.Split(text))
+        // Binary searches, since a merged section can be long: token counts grow with the prefix.
+        var ends = SentenceSplitter.Split(text).Select(r => r.End.GetOffset(text.Length)).ToList();
+        int fits = -1, over = ends.Count;
+        while (over - fits > 1)
         {
-            var candidate = sentence.End.GetOffset(text.Length);
-            if (_tokens.CountTokens(text[..candidate]) > maxTokens)
+            var middle = fits + ((over - fits) / 2);
+            if (_tokens.CountTokens(text[..ends[middle]]) <= maxTokens)
             {
-                break;
+                fits = middle;
             }
-
-            end = candidate;
+            else
+            {
+                over = middle;
+            }
         }
 
-        if (end > 0)
+        if (fits >= 0 && ends[fits] > 0)
         {
-            return text[..end].TrimEnd();
+            return text[..ends[fits]].TrimEnd();
         }
 
-        // Binary search for the longest prefix that fits; `low` always fits (0 trivially).
+        // No whole sentence fits: the longest prefix that does; `low` always fits (0 trivially).
         int low = 0, high = text.Length;
         while (low < high)
         {
