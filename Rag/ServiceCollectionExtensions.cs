@@ -50,8 +50,23 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => IndexFolder(sp, contentRoot));
         services.AddSingleton(sp => new ChunkCatalog(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "catalog.db")));
-        services.AddSingleton<IVectorIndex>(sp => new Int8FlatVectorIndex(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "vectors"), Dimensions(sp), sp.GetService<ILogger<Int8FlatVectorIndex>>()));
-        services.AddSingleton<IKeywordIndex>(sp => new LuceneKeywordIndex(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "keywords"), sp.GetRequiredService<IOptions<KeywordIndexOptions>>().Value, sp.GetService<ILogger<LuceneKeywordIndex>>()));
+        // Both indexes are derived from the catalog: damaged files are deleted and rebuilt rather than stopping the host.
+        services.AddSingleton<IVectorIndex>(sp =>
+        {
+            var directory = Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "vectors");
+            return KnowledgeIndex.OpenDerived(
+                directory,
+                () => new Int8FlatVectorIndex(directory, Dimensions(sp), sp.GetService<ILogger<Int8FlatVectorIndex>>()),
+                sp.GetRequiredService<ILogger<KnowledgeIndex>>());
+        });
+        services.AddSingleton<IKeywordIndex>(sp =>
+        {
+            var directory = Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "keywords");
+            return KnowledgeIndex.OpenDerived(
+                directory,
+                () => new LuceneKeywordIndex(directory, sp.GetRequiredService<IOptions<KeywordIndexOptions>>().Value, sp.GetService<ILogger<LuceneKeywordIndex>>()),
+                sp.GetRequiredService<ILogger<KnowledgeIndex>>());
+        });
         services.AddSingleton(sp => new KnowledgeIndex(
             sp.GetRequiredService<IndexFolder>().Path,
             sp.GetRequiredService<ChunkCatalog>(),

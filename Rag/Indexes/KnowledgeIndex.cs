@@ -83,6 +83,36 @@ public sealed partial class KnowledgeIndex : IDisposable
         File.Move(temporary, _markerPath, overwrite: true);
     }
 
+    /// <summary>
+    /// Opens a derived index with <paramref name="open"/>. When its files cannot be read (an
+    /// <see cref="IndexStorageException"/>: corrupt, truncated, written for other settings), logs the reason, deletes
+    /// <paramref name="directory"/> and opens it again, empty; <see cref="OpenAsync"/> then finds it behind the catalog
+    /// and rebuilds it from the stored embeddings, without embedding anything. A Lucene write lock held by another
+    /// process is not damage: that exception is rethrown and nothing is deleted.
+    /// </summary>
+    /// <exception cref="IndexStorageException">Another process holds the index's lock, or the index cannot be opened
+    /// even after its files were deleted.</exception>
+    public static T OpenDerived<T>(string directory, Func<T> open, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            return open();
+        }
+        catch (IndexStorageException exception) when (exception.InnerException is not Lucene.Net.Store.LockObtainFailedException)
+        {
+            Log.Discarding(logger, directory, exception);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            return open();
+        }
+    }
+
     /// <summary>Marks the index as ready to answer; the host calls it after <see cref="OpenAsync"/> and any first ingest.</summary>
     public void MarkReady() => _ready = true;
 
@@ -97,9 +127,26 @@ public sealed partial class KnowledgeIndex : IDisposable
     {
         await Vectors.ClearAsync(cancellationToken).ConfigureAwait(false);
         await Keywords.ClearAsync(cancellationToken).ConfigureAwait(false);
+        var vectorsFit = true;
         foreach (var batch in Catalog.ReadAll().Chunk(RebuildBatch))
         {
-            await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding))], cancellationToken).ConfigureAwait(false);
+            if (vectorsFit)
+            {
+                try
+                {
+                    await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding))], cancellationToken).ConfigureAwait(false);
+                }
+                catch (ArgumentException exception)
+                {
+                    // Stored embeddings that the vector index rejects (another embedding model's dimensions) must not
+                    // stop the host: the keyword route still answers, and the next ingest sees the model change and
+                    // embeds everything again.
+                    Log.EmbeddingsDoNotFit(_logger, exception);
+                    await Vectors.ClearAsync(cancellationToken).ConfigureAwait(false);
+                    vectorsFit = false;
+                }
+            }
+
             await Keywords.UpsertAsync([.. batch.Select(b => b.Chunk)], cancellationToken).ConfigureAwait(false);
         }
 
@@ -122,5 +169,11 @@ public sealed partial class KnowledgeIndex : IDisposable
     {
         [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Index folder behind its catalog (indexes at generation {Marker}, catalog at {Generation}); rebuilding {Chunks} chunks from stored embeddings")]
         public static partial void Rebuilding(ILogger logger, long marker, long generation, int chunks);
+
+        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "The derived index in {Directory} could not be opened; it is deleted and will be rebuilt from the catalog")]
+        public static partial void Discarding(ILogger logger, string directory, Exception exception);
+
+        [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The catalog's stored embeddings do not fit the vector index (was the embedding model changed?); only the keyword route answers until the next ingest embeds every document again")]
+        public static partial void EmbeddingsDoNotFit(ILogger logger, Exception exception);
     }
 }

@@ -89,9 +89,9 @@ public sealed class PassageAssembler
                 continue;
             }
 
-            if (left >= MinUsefulTokens)
+            if (left >= MinUsefulTokens && Truncate(passage.Text, left) is { Length: > 0 } truncated)
             {
-                kept.Add(passage with { Text = Truncate(passage.Text, (double)left / tokens) });
+                kept.Add(passage with { Text = truncated });
             }
 
             break;
@@ -100,11 +100,49 @@ public sealed class PassageAssembler
         return kept;
     }
 
-    private static string Truncate(string text, double share)
+    // Cut by counted tokens, not by a share of the characters: token density varies along a text (part numbers and
+    // codes cost several tokens a word, prose about one), so a proportional cut can overshoot the budget by half.
+    // The longest run of whole sentences that fits; else the longest prefix that fits, with an ellipsis.
+    private string Truncate(string text, int maxTokens)
     {
-        var cut = Math.Max(1, (int)(text.Length * share));
-        var sentences = SentenceSplitter.Split(text);
-        var end = sentences.Select(r => r.End.GetOffset(text.Length)).LastOrDefault(e => e <= cut);
-        return end > 0 ? text[..end] : text[..cut] + "…";
+        // Binary searches, since a merged section can be long: token counts grow with the prefix.
+        var ends = SentenceSplitter.Split(text).Select(r => r.End.GetOffset(text.Length)).ToList();
+        int fits = -1, over = ends.Count;
+        while (over - fits > 1)
+        {
+            var middle = fits + ((over - fits) / 2);
+            if (_tokens.CountTokens(text[..ends[middle]]) <= maxTokens)
+            {
+                fits = middle;
+            }
+            else
+            {
+                over = middle;
+            }
+        }
+
+        if (fits >= 0 && ends[fits] > 0)
+        {
+            return text[..ends[fits]].TrimEnd();
+        }
+
+        // No whole sentence fits: the longest prefix that does; `low` always fits (0 trivially).
+        int low = 0, high = text.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            if (_tokens.CountTokens(text[..middle] + "…") <= maxTokens)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        var space = text.LastIndexOf(' ', Math.Max(0, low - 1));
+        var cut = space > low / 2 ? space : low;
+        return cut == 0 ? string.Empty : text[..cut].TrimEnd() + "…";
     }
 }

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Rag.Tests.Support;
+
+/// <summary>An options monitor that always returns one value.</summary>
+internal sealed class FixedOptions<T> : IOptionsMonitor<T>
+{
+    public FixedOptions(T value) => CurrentValue = value;
+
+    public T CurrentValue { get; }
+
+    public T Get(string? name) => CurrentValue;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}

@@ -1,0 +1,67 @@
+using Assistant.Rag.Embeddings;
+using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Assistant.Rag.Tests.Support;
+
+/// <summary>
+/// The engine's real objects over one index folder, wired as <c>AddRag</c> wires them: catalog, int8 vector index,
+/// Lucene keyword index, ingestion pipeline, hybrid retriever and the engine with the extractive generator.
+/// Disposing releases the Lucene lock, so the folder can be opened again by a new instance (a "restart").
+/// </summary>
+internal sealed class TestEngine : IDisposable
+{
+    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking)
+    {
+        Folder = folder;
+        Embedder = embedder;
+        Chunking = chunking;
+        var catalog = new ChunkCatalog(Path.Combine(folder, "catalog.db"));
+        var vectorFolder = Path.Combine(folder, "vectors");
+        var vectors = KnowledgeIndex.OpenDerived(vectorFolder, () => new Int8FlatVectorIndex(vectorFolder, MiniLmModel.Dimensions), NullLogger<KnowledgeIndex>.Instance);
+        var keywordFolder = Path.Combine(folder, "keywords");
+        var keywords = KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), NullLogger<KnowledgeIndex>.Instance);
+        Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
+        Pipeline = new IngestionPipeline(Index, new TextChunker(SharedModel.Tokens, chunking), embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+    }
+
+    public string Folder { get; }
+
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
+
+    public ChunkingOptions Chunking { get; }
+
+    public KnowledgeIndex Index { get; }
+
+    public IngestionPipeline Pipeline { get; }
+
+    /// <summary>Opens the folder (rebuilding derived indexes if they lag the catalog), as the host does at start.</summary>
+    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null)
+    {
+        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions());
+        await engine.Index.OpenAsync();
+        engine.Index.MarkReady();
+        return engine;
+    }
+
+    /// <summary>A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
+    public HybridRetriever Retriever(RetrievalOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) => new(
+        Index,
+        embedder ?? Embedder,
+        new PassageAssembler(Index.Catalog, SharedModel.Tokens),
+        new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()),
+        NullLogger<HybridRetriever>.Instance);
+
+    /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
+    public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    {
+        var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
+        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+    }
+
+    public void Dispose() => Index.Dispose();
+}
