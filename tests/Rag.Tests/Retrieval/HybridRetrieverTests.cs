@@ -64,10 +64,10 @@ public sealed class HybridRetrieverTests : IClassFixture<IndexedKnowledgeBase>
     }
 
     [Fact]
-    public async Task AChineseQuestionDownWeightsTheVectorRoute()
+    public async Task AChineseQuestionDownWeightsTheVectorRouteWhenItIsAllowedAWeight()
     {
         // Arrange
-        var options = new RetrievalOptions();
+        var options = new RetrievalOptions { CjkVectorWeightFactor = 0.1 };
         var retriever = _kb.Engine.Retriever(options);
 
         // Act
@@ -81,6 +81,21 @@ public sealed class HybridRetrieverTests : IClassFixture<IndexedKnowledgeBase>
         Assert.Contains("down-weighted", vector.Reason, StringComparison.Ordinal);
         Assert.Equal(options.KeywordWeight, keyword.Weight);
         Assert.DoesNotContain("down-weighted", keyword.Reason, StringComparison.Ordinal);
+        Assert.Equal(KnowledgeBase.Expenses.Id, result.Passages[0].DocumentId);
+    }
+
+    [Fact]
+    public async Task ByDefaultAChineseQuestionIsAnsweredByTheKeywordRouteAlone()
+    {
+        // Arrange
+        var retriever = _kb.Engine.Retriever(new RetrievalOptions());
+
+        // Act
+        var result = await retriever.RetrieveAsync("差旅费用报销要在多少天内提交？");
+
+        // Assert
+        var route = Assert.Single(result.Routes);
+        Assert.Equal(HybridRetriever.KeywordRoute, route.Name);
         Assert.Equal(KnowledgeBase.Expenses.Id, result.Passages[0].DocumentId);
     }
 
