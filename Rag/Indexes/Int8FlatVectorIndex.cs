@@ -77,7 +77,9 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
     /// <param name="logger">Optional logger.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive or above 65 536.</exception>
     /// <exception cref="IndexStorageException">The index file exists but is corrupt, truncated, unreadable or was
-    /// written for another number of dimensions; the message names the file.</exception>
+    /// written for another number of dimensions, or the full-precision file it names is missing, damaged or from another
+    /// save; the message names the file. (A file of the older int8-only format is ignored with a warning instead: the
+    /// index starts empty so that <see cref="KnowledgeIndex"/> rebuilds it from the catalog.)</exception>
     public Int8FlatVectorIndex(string directory, int dimensions, ILogger<Int8FlatVectorIndex>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
