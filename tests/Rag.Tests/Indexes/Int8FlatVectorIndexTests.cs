@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Assistant.Rag.Indexes;
 
 namespace Assistant.Rag.Tests.Indexes;
@@ -9,13 +10,14 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
 
     protected override IVectorIndex Open(string location, int dimensions) => Track(new Int8FlatVectorIndex(location, dimensions));
 
-    // Measured with 300 queries: random 0.988, clustered 0.979 (0.968-0.980 over other seeds). Clustered data is the
-    // hard case: neighbours inside a cluster differ by about 1e-3 in cosine, three times the int8 rounding error.
-    // The bars sit just under the measurements so that a quantisation bug (a fixed 1/127 scale gave 0.88) fails.
+    // The int8 scan alone measured 0.988 (random) and 0.979 (clustered: neighbours inside a cluster differ by about
+    // 1e-3 in cosine, three times the int8 rounding error). Re-scoring its best 40 with the float vectors measured
+    // 1.000 on both with 300 queries; the product promises exact search, so the bar is 0.999 and scores must be the
+    // float cosine, which an index that skipped the re-scoring (error about 3e-4) would miss.
     [Theory]
-    [InlineData(false, 0.98)]
-    [InlineData(true, 0.97)]
-    public async Task TopTenAgreesWithExactFloatCosineOnTenThousandVectors(bool clustered, double minimumRecall)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TopTenAgreesWithExactFloatCosineOnTenThousandVectors(bool clustered)
     {
         // Arrange
         var random = new Random(clustered ? 11 : 13);
@@ -30,16 +32,23 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
 
         // Act
         var overlap = 0;
+        var worstScoreError = 0.0;
         foreach (var query in queries)
         {
             var expected = TestVectors.ExactTop(vectors, query, 10).Select(Id).ToHashSet();
             var hits = await index.SearchAsync(query, 10);
             overlap += hits.Count(h => expected.Contains(h.Id));
+            foreach (var hit in hits)
+            {
+                var exact = TensorPrimitives.CosineSimilarity(vectors[int.Parse(hit.Id["chunk-".Length..], CultureInfo.InvariantCulture)], query);
+                worstScoreError = Math.Max(worstScoreError, Math.Abs(exact - hit.Score));
+            }
         }
 
         // Assert
         var recall = overlap / (10.0 * queries.Length);
-        Assert.True(recall >= minimumRecall, $"recall@10 was {recall:F3}");
+        Assert.True(recall >= 0.999, $"recall@10 was {recall:F4}");
+        Assert.True(worstScoreError <= 1e-5, $"a score differed from the float cosine by {worstScoreError:E2}");
     }
 
     [Fact]
@@ -160,6 +169,110 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
         Assert.Contains(path, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("truncated")]
+    [InlineData("trailing-bytes")]
+    [InlineData("missing")]
+    [InlineData("from-another-save")]
+    public async Task ADamagedFullPrecisionFileFailsToOpenWithAnErrorNamingIt(string damage)
+    {
+        // Arrange
+        var location = NewLocation();
+        var index = Open(location, Dimensions);
+        await index.UpsertAsync(Enumerable.Range(0, 10).Select(i => Record(Id(i), Axis(i))).ToArray());
+        await index.SaveAsync();
+        var path = FloatFile(location);
+        var bytes = await File.ReadAllBytesAsync(path);
+        if (damage == "from-another-save")
+        {
+            // A float file of the right size left by an earlier save, renamed to the name the int8 file expects.
+            await index.UpsertAsync([Record(Id(3), Axis(4))]);
+            await index.SaveAsync();
+            var newer = FloatFile(location);
+            File.Delete(newer);
+            await File.WriteAllBytesAsync(newer, bytes);
+            path = newer;
+        }
+        else if (damage == "missing")
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            bytes = damage switch
+            {
+                "garbage" => "this is not an index at all"u8.ToArray(),
+                "truncated" => bytes[..^20],
+                _ => [.. bytes, 1, 2, 3],
+            };
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+
+        // Act
+        var exception = Assert.Throws<IndexStorageException>(() => Open(location, Dimensions));
+
+        // Assert
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletesAndUpsertsAfterReopeningKeepCodesAndFloatVectorsTogether()
+    {
+        // Arrange: a saved index, reopened so its float vectors come from the mapped file.
+        var location = NewLocation();
+        var index = Open(location, Dimensions);
+        await index.UpsertAsync(Enumerable.Range(0, Dimensions).Select(i => Record(Id(i), Axis(i))).ToArray());
+        await index.SaveAsync();
+        var reopened = Open(location, Dimensions);
+
+        // Act: deleting moves the last slot into the hole; the upsert replaces a mapped vector with a pending one.
+        await reopened.DeleteAsync([Id(2), Id(7)]);
+        await reopened.UpsertAsync([Record(Id(5), Axis(9))]);
+        var beforeSave = await Task.WhenAll(Enumerable.Range(0, Dimensions).Select(i => reopened.SearchAsync(Axis(i), 1)));
+        await reopened.SaveAsync();
+        var afterSave = await Task.WhenAll(Enumerable.Range(0, Dimensions).Select(i => Open(location, Dimensions).SearchAsync(Axis(i), 1)));
+
+        // Assert: each axis still finds the vector that was stored for it, with score exactly 1.
+        foreach (var hits in new[] { beforeSave, afterSave })
+        {
+            Assert.Equal(Id(15), hits[15][0].Id);
+            Assert.Equal(1f, hits[15][0].Score);
+            Assert.Equal(0f, hits[2][0].Score);
+            Assert.Contains(hits[9][0].Id, new[] { Id(5), Id(9) });
+            Assert.Equal(1f, hits[9][0].Score);
+            Assert.Equal(0f, hits[5][0].Score);
+        }
+
+        Assert.Single(Directory.EnumerateFiles(location, "*.f32"));
+    }
+
+    [Fact]
+    public void AFileFromTheInt8OnlyFormatIsIgnoredSoTheIndexCanBeRebuilt()
+    {
+        // Arrange: a version-1 file (header without a save number, no float file) holding one vector.
+        var location = NewLocation();
+        Directory.CreateDirectory(location);
+        using (var writer = new BinaryWriter(File.Create(Path.Combine(location, Int8FlatVectorIndex.FileName))))
+        {
+            writer.Write(0x58563849u);
+            writer.Write(1);
+            writer.Write(Dimensions);
+            writer.Write(1);
+            writer.Write(1f / 127f);
+            writer.Write(Enumerable.Range(0, Dimensions).Select(i => (byte)(i == 0 ? 127 : 0)).ToArray());
+            writer.Write("old");
+            writer.Write(0x444E4549u);
+            writer.Write(1);
+        }
+
+        // Act
+        var index = Open(location, Dimensions);
+
+        // Assert
+        Assert.Equal(0, index.Count);
+    }
+
     [Fact]
     public async Task OpeningAFileWrittenForOtherDimensionsFailsWithAnErrorSayingSo()
     {
@@ -175,6 +288,8 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
         // Assert
         Assert.Contains("16 dimensions", exception.Message, StringComparison.Ordinal);
     }
+
+    private static string FloatFile(string location) => Directory.EnumerateFiles(location, "*.f32").Single();
 
     private static string Id(int i) => "chunk-" + i.ToString(CultureInfo.InvariantCulture);
 }

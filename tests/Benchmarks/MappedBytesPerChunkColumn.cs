@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Assistant.Rag.Indexes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// File bytes per chunk that the int8 index memory-maps for re-scoring (its <c>*.f32</c> file): page cache, not heap,
+/// and only the pages of the candidates are read. Zero for the float baseline, which holds everything on the heap.
+/// </summary>
+internal sealed class MappedBytesPerChunkColumn : IColumn
+{
+    private static readonly ConcurrentDictionary<(string Method, int Chunks), long> Measured = new();
+
+    public string Id => nameof(MappedBytesPerChunkColumn);
+
+    public string ColumnName => "Mapped/chunk";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 1;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Size;
+
+    public string Legend => "Memory-mapped file bytes per chunk (the full-precision vectors the int8 index re-scores from)";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+        var chunks = Convert.ToInt32(benchmarkCase.Parameters[nameof(VectorSearchBenchmarks.Chunks)], CultureInfo.InvariantCulture);
+        var bytes = Measured.GetOrAdd((method, chunks), key => Measure(key.Method, key.Chunks));
+        return (bytes / (double)chunks).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public bool IsAvailable(Summary summary) => true;
+
+    private static long Measure(string method, int chunks)
+    {
+        if (method == nameof(VectorSearchBenchmarks.FloatBruteForce))
+        {
+            return 0;
+        }
+
+        var vectors = ClusteredVectors.Create(chunks, VectorSearchBenchmarks.Dimensions, VectorSearchBenchmarks.Clusters, seed: 42);
+        var records = vectors.Select((v, i) => new VectorRecord(VectorSearchBenchmarks.ChunkId(i), v)).ToArray();
+        var directory = Path.Combine(Path.GetTempPath(), "mapped-per-chunk", Guid.NewGuid().ToString("N"));
+        long bytes;
+        using (VectorSearchBenchmarks.OpenSaved(directory, records))
+        {
+            bytes = Directory.EnumerateFiles(directory, "*.f32").Sum(f => new FileInfo(f).Length);
+        }
+
+        Directory.Delete(directory, recursive: true);
+        return bytes;
+    }
+}
