@@ -12,39 +12,22 @@ namespace Assistant.Benchmarks;
 /// measured in the host process as the growth of <see cref="GC.GetTotalMemory(bool)"/> while loading it. The int8 index
 /// is saved and reopened first, as a host finds it, so its float vectors are mapped rather than on the heap.
 /// </summary>
-internal sealed class BytesPerChunkColumn : IColumn
+internal sealed class BytesPerChunkColumn() : CustomColumn(
+    nameof(BytesPerChunkColumn),
+    "Bytes/chunk",
+    "Managed heap bytes per chunk of the loaded index, ids included (host process, GC.GetTotalMemory)",
+    UnitType.Size,
+    0)
 {
     private static readonly ConcurrentDictionary<(string Method, int Chunks), long> Measured = new();
 
-    public string Id => nameof(BytesPerChunkColumn);
-
-    public string ColumnName => "Bytes/chunk";
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => 0;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Size;
-
-    public string Legend => "Managed heap bytes per chunk of the loaded index, ids included (host process, GC.GetTotalMemory)";
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    protected override string Value(Summary summary, BenchmarkCase benchmarkCase)
     {
         var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
         var chunks = Convert.ToInt32(benchmarkCase.Parameters[nameof(VectorSearchBenchmarks.Chunks)], CultureInfo.InvariantCulture);
         var bytes = Measured.GetOrAdd((method, chunks), key => Measure(key.Method, key.Chunks));
         return (bytes / (double)chunks).ToString("N0", CultureInfo.InvariantCulture);
     }
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public bool IsAvailable(Summary summary) => true;
 
     private static long Measure(string method, int chunks)
     {

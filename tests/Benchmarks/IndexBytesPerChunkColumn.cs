@@ -14,33 +14,23 @@ namespace Assistant.Benchmarks;
 /// (the model's vectors would cost minutes and take the same bytes). Shown on the pipeline row only. Measured in the
 /// host process; the details, including the growth between 1 000 and 4 000 chunks, are printed to the console.
 /// </summary>
-internal sealed class IndexBytesPerChunkColumn(bool onDisk) : IColumn
+internal sealed class IndexBytesPerChunkColumn(bool onDisk) : CustomColumn(
+    nameof(IndexBytesPerChunkColumn) + (onDisk ? "Disk" : "Heap"),
+    onDisk ? "Disk/chunk" : "Heap/chunk",
+    onDisk
+        ? $"Bytes on disk per chunk of the whole index folder after ingesting {IndexChunks} chunks"
+        : "Managed heap bytes per chunk after loading that index folder (catalog, vectors, Lucene; float vectors are mapped, not counted)",
+    UnitType.Size,
+    onDisk ? 1 : 2)
 {
-    private const int Chunks = 4000;
+    /// <summary>Chunks ingested for the measurement.</summary>
+    public const int IndexChunks = 4000;
+
+    private const int Chunks = IndexChunks;
     private const int FewerChunks = 1000;
     private static readonly Lazy<(double Disk, double Heap)> Measured = new(Measure);
 
-    public string Id => nameof(IndexBytesPerChunkColumn) + (onDisk ? "Disk" : "Heap");
-
-    public string ColumnName => onDisk ? "Disk/chunk" : "Heap/chunk";
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => onDisk ? 1 : 2;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Size;
-
-    public string Legend => onDisk
-        ? $"Bytes on disk per chunk of the whole index folder after ingesting {Chunks} chunks"
-        : $"Managed heap bytes per chunk after loading that index folder (catalog, vectors, Lucene; float vectors are mapped, not counted)";
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    protected override string Value(Summary summary, BenchmarkCase benchmarkCase)
     {
         if (benchmarkCase.Descriptor.WorkloadMethod.Name != nameof(IngestBenchmarks.IngestionPipeline))
         {
@@ -50,10 +40,6 @@ internal sealed class IndexBytesPerChunkColumn(bool onDisk) : IColumn
         var (disk, heap) = Measured.Value;
         return (onDisk ? disk : heap).ToString("N0", CultureInfo.InvariantCulture);
     }
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public bool IsAvailable(Summary summary) => true;
 
     private static (double Disk, double Heap) Measure()
     {

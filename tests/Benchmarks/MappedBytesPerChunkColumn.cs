@@ -11,39 +11,22 @@ namespace Assistant.Benchmarks;
 /// File bytes per chunk that the int8 index memory-maps for re-scoring (its <c>*.f32</c> file): page cache, not heap,
 /// and only the pages of the candidates are read. Zero for the float baseline, which holds everything on the heap.
 /// </summary>
-internal sealed class MappedBytesPerChunkColumn : IColumn
+internal sealed class MappedBytesPerChunkColumn() : CustomColumn(
+    nameof(MappedBytesPerChunkColumn),
+    "Mapped/chunk",
+    "Memory-mapped file bytes per chunk (the full-precision vectors the int8 index re-scores from)",
+    UnitType.Size,
+    1)
 {
     private static readonly ConcurrentDictionary<(string Method, int Chunks), long> Measured = new();
 
-    public string Id => nameof(MappedBytesPerChunkColumn);
-
-    public string ColumnName => "Mapped/chunk";
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => 1;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Size;
-
-    public string Legend => "Memory-mapped file bytes per chunk (the full-precision vectors the int8 index re-scores from)";
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    protected override string Value(Summary summary, BenchmarkCase benchmarkCase)
     {
         var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
         var chunks = Convert.ToInt32(benchmarkCase.Parameters[nameof(VectorSearchBenchmarks.Chunks)], CultureInfo.InvariantCulture);
         var bytes = Measured.GetOrAdd((method, chunks), key => Measure(key.Method, key.Chunks));
         return (bytes / (double)chunks).ToString("N0", CultureInfo.InvariantCulture);
     }
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public bool IsAvailable(Summary summary) => true;
 
     private static long Measure(string method, int chunks)
     {

@@ -1,5 +1,4 @@
 using Assistant.Connectors.FileSystem;
-using Assistant.Connectors.Tests.Support;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
 using DocumentFormat.OpenXml.Packaging;

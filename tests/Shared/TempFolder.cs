@@ -1,4 +1,4 @@
-namespace Assistant.Rag.Tests.Support;
+namespace Assistant.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable

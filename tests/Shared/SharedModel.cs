@@ -1,8 +1,8 @@
 using Assistant.Rag.Embeddings;
 
-namespace Assistant.Connectors.Tests.Support;
+namespace Assistant.Tests.Shared;
 
-/// <summary>One MiniLM instance for the whole test run (a copy of Rag.Tests' helper; loading the model costs a second and 90 MB).</summary>
+/// <summary>One MiniLM instance for the whole test run: loading the model costs a second and 90 MB each time.</summary>
 internal static class SharedModel
 {
     private static readonly Lazy<MiniLmEmbeddingGenerator> Model = new(() => new MiniLmEmbeddingGenerator());
