@@ -15,9 +15,10 @@ public static class EvaluationConfigs
         return
         [
             new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => o.VectorWeight = 0)),
-            new("vector", "MiniLM dense retrieval alone (exact search)", With(product, o => o.KeywordWeight = 0)),
-            new(Default, "the product default: both routes, weighted RRF, language-aware weights", With(product, _ => { })),
+            new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor) = (0, 1))),
+            new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => o.Fusion = FusionMethod.Rrf)),
             new("hybrid-minmax", "both routes, min-max normalised scores, convex weights", With(product, o => o.Fusion = FusionMethod.MinMax)),
+            new(Default, "the product default, as configured (fusion, weights, language-aware vector weight)", With(product, _ => { })),
         ];
     }
 

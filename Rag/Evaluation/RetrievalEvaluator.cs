@@ -54,7 +54,7 @@ public sealed class RetrievalEvaluator
             var started = Stopwatch.GetTimestamp();
             var ranking = await _retriever.RankAsync(text, options, cancellationToken: cancellationToken).ConfigureAwait(false);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var documents = ranking.Hits.Select(h => DocumentOf(h.ChunkId)).Distinct(StringComparer.Ordinal).Take(Depth).ToList();
+            var documents = RankDocuments(ranking.Hits);
             var judged = dataset.Judgements[id];
             ndcg += RetrievalMetrics.NdcgAt(documents, judged, 10);
             recall10 += RetrievalMetrics.RecallAt(documents, judged, 10);
@@ -65,6 +65,25 @@ public sealed class RetrievalEvaluator
 
         var n = Math.Max(1, queries.Count);
         return new ConfigResult(config.Name, ndcg / n, recall10 / n, recall100 / n, mrr / n, RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+    }
+
+    /// <summary>
+    /// Documents in the order the bot would rank their passages: a document scores its best chunk plus
+    /// <see cref="PassageAssembler.SiblingBonus"/> of each further chunk it had among the hits.
+    /// </summary>
+    public static IReadOnlyList<string> RankDocuments(IReadOnlyList<FusedHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        var scores = new Dictionary<string, (double Score, int First)>(StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            var document = DocumentOf(hit.ChunkId);
+            scores[document] = scores.TryGetValue(document, out var seen)
+                ? (seen.Score + (PassageAssembler.SiblingBonus * hit.Score), seen.First)
+                : (hit.Score, scores.Count);
+        }
+
+        return [.. scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Value.First).Select(s => s.Key).Take(Depth)];
     }
 
     /// <summary>The document of a chunk id ("{document}#{section}.{ordinal}").</summary>

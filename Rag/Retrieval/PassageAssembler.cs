@@ -11,7 +11,13 @@ namespace Assistant.Rag.Retrieval;
 /// <remarks>Thread-safe.</remarks>
 public sealed class PassageAssembler
 {
-    private const double SiblingBonus = 0.5;
+    /// <summary>
+    /// Share of each further retrieved chunk's score added to its passage's best chunk. Zero: a passage ranks by its best
+    /// chunk. Measured on SciFact train (eval, document ranking as the bot ranks passages): with RRF scores a bonus of
+    /// 0.5 took BM25 from nDCG@10 0.617 to 0.384 and hybrid from 0.693 to 0.558, and even 0.05 cost hybrid 0.02,
+    /// because documents cut into more chunks collect more hits whether or not they answer.
+    /// </summary>
+    public const double SiblingBonus = 0.0;
     private const int MinUsefulTokens = 48;
     private readonly ChunkCatalog _catalog;
     private readonly ITokenCounter _tokens;

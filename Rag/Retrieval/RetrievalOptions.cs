@@ -9,8 +9,11 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int CandidatesPerRoute { get; set; } = 50;
 
-    /// <summary>How the routes' rankings are combined.</summary>
-    public FusionMethod Fusion { get; set; } = FusionMethod.Rrf;
+    /// <summary>
+    /// How the routes' rankings are combined. Min-max by default: on SciFact train it scores nDCG@10 0.702 against
+    /// weighted RRF's 0.693 at the same latency (eval command); on CMRC 2018 the two are equal.
+    /// </summary>
+    public FusionMethod Fusion { get; set; } = FusionMethod.MinMax;
 
     /// <summary>The k of reciprocal-rank fusion: 1 / (k + rank).</summary>
     [Range(1, 1000)]
