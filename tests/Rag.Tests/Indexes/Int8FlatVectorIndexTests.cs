@@ -154,13 +154,7 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
         await index.SaveAsync();
         var path = Path.Combine(location, Int8FlatVectorIndex.FileName);
         var bytes = await File.ReadAllBytesAsync(path);
-        bytes = damage switch
-        {
-            "garbage" => "this is not an index at all"u8.ToArray(),
-            "truncated" => bytes[..^20],
-            _ => [.. bytes, 1, 2, 3],
-        };
-        await File.WriteAllBytesAsync(path, bytes);
+        await File.WriteAllBytesAsync(path, Damaged(bytes, damage));
 
         // Act
         var exception = Assert.Throws<IndexStorageException>(() => Open(location, Dimensions));
@@ -200,13 +194,7 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
         }
         else
         {
-            bytes = damage switch
-            {
-                "garbage" => "this is not an index at all"u8.ToArray(),
-                "truncated" => bytes[..^20],
-                _ => [.. bytes, 1, 2, 3],
-            };
-            await File.WriteAllBytesAsync(path, bytes);
+            await File.WriteAllBytesAsync(path, Damaged(bytes, damage));
         }
 
         // Act
@@ -292,4 +280,11 @@ public sealed class Int8FlatVectorIndexTests : VectorIndexContractTests
     private static string FloatFile(string location) => Directory.EnumerateFiles(location, "*.f32").Single();
 
     private static string Id(int i) => "chunk-" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static byte[] Damaged(byte[] bytes, string damage) => damage switch
+    {
+        "garbage" => "this is not an index at all"u8.ToArray(),
+        "truncated" => bytes[..^20],
+        _ => [.. bytes, 1, 2, 3],
+    };
 }
