@@ -21,7 +21,7 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var app = Build(args);
-        await app.RunAsync(cancellationToken == default ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
