@@ -100,10 +100,28 @@ public sealed class LuceneKeywordIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task ATitleMatchRanksAboveABodyOnlyMatch()
+    public async Task ATitleMatchCountsForMoreThanTheSameMatchInTheBody()
     {
-        // Arrange: the body-only chunk even says the word twice.
+        // Arrange: one chunk has the word once in its body, the other only in its (short) title.
         var index = Open();
+        await index.UpsertAsync(
+        [
+            Chunk("body#1.0", "Every mileage claim needs a log and the trip purpose.", title: "Travel rules"),
+            Chunk("title#1.0", "Claims are paid with the next salary run after approval.", title: "Mileage"),
+        ]);
+
+        // Act
+        var hits = await index.SearchAsync("mileage", 10);
+
+        // Assert
+        Assert.Equal(["title#1.0", "body#1.0"], hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task ABoostedTitleOutranksABodyThatRepeatsTheWord()
+    {
+        // Arrange: the body-only chunk says the word twice; a title boost of 2 still puts the title match first.
+        var index = Open(new KeywordIndexOptions { TitleBoost = 2f });
         await index.UpsertAsync(
         [
             Chunk("body#1.0", "Every mileage claim needs a mileage log and the trip purpose.", title: "Travel rules"),
