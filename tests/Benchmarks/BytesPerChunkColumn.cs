@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Assistant.Rag.Indexes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -12,24 +10,13 @@ namespace Assistant.Benchmarks;
 /// measured in the host process as the growth of <see cref="GC.GetTotalMemory(bool)"/> while loading it. The int8 index
 /// is saved and reopened first, as a host finds it, so its float vectors are mapped rather than on the heap.
 /// </summary>
-internal sealed class BytesPerChunkColumn() : CustomColumn(
+internal sealed class BytesPerChunkColumn() : VectorIndexBytesColumn(
     nameof(BytesPerChunkColumn),
     "Bytes/chunk",
     "Managed heap bytes per chunk of the loaded index, ids included (host process, GC.GetTotalMemory)",
-    UnitType.Size,
     0)
 {
-    private static readonly ConcurrentDictionary<(string Method, int Chunks), long> Measured = new();
-
-    protected override string Value(Summary summary, BenchmarkCase benchmarkCase)
-    {
-        var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
-        var chunks = Convert.ToInt32(benchmarkCase.Parameters[nameof(VectorSearchBenchmarks.Chunks)], CultureInfo.InvariantCulture);
-        var bytes = Measured.GetOrAdd((method, chunks), key => Measure(key.Method, key.Chunks));
-        return (bytes / (double)chunks).ToString("N0", CultureInfo.InvariantCulture);
-    }
-
-    private static long Measure(string method, int chunks)
+    protected override long Measure(string method, int chunks)
     {
         var vectors = ClusteredVectors.Create(chunks, VectorSearchBenchmarks.Dimensions, VectorSearchBenchmarks.Clusters, seed: 42);
         var records = vectors.Select((v, i) => new VectorRecord(VectorSearchBenchmarks.ChunkId(i), v)).ToArray();

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Assistant.Rag.Indexes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -11,24 +9,13 @@ namespace Assistant.Benchmarks;
 /// File bytes per chunk that the int8 index memory-maps for re-scoring (its <c>*.f32</c> file): page cache, not heap,
 /// and only the pages of the candidates are read. Zero for the float baseline, which holds everything on the heap.
 /// </summary>
-internal sealed class MappedBytesPerChunkColumn() : CustomColumn(
+internal sealed class MappedBytesPerChunkColumn() : VectorIndexBytesColumn(
     nameof(MappedBytesPerChunkColumn),
     "Mapped/chunk",
     "Memory-mapped file bytes per chunk (the full-precision vectors the int8 index re-scores from)",
-    UnitType.Size,
     1)
 {
-    private static readonly ConcurrentDictionary<(string Method, int Chunks), long> Measured = new();
-
-    protected override string Value(Summary summary, BenchmarkCase benchmarkCase)
-    {
-        var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
-        var chunks = Convert.ToInt32(benchmarkCase.Parameters[nameof(VectorSearchBenchmarks.Chunks)], CultureInfo.InvariantCulture);
-        var bytes = Measured.GetOrAdd((method, chunks), key => Measure(key.Method, key.Chunks));
-        return (bytes / (double)chunks).ToString("N0", CultureInfo.InvariantCulture);
-    }
-
-    private static long Measure(string method, int chunks)
+    protected override long Measure(string method, int chunks)
     {
         if (method == nameof(VectorSearchBenchmarks.FloatBruteForce))
         {

@@ -103,54 +103,33 @@ public sealed class LuceneKeywordIndexTests : IDisposable
     public async Task ATitleMatchCountsForMoreThanTheSameMatchInTheBody()
     {
         // Arrange: one chunk has the word once in its body, the other only in its (short) title.
-        var index = Open();
-        await index.UpsertAsync(
-        [
-            Chunk("body#1.0", "Every mileage claim needs a log and the trip purpose.", title: "Travel rules"),
-            Chunk("title#1.0", "Claims are paid with the next salary run after approval.", title: "Mileage"),
-        ]);
-
         // Act
-        var hits = await index.SearchAsync("mileage", 10);
+        var hits = await SearchMileageAsync(new KeywordIndexOptions(), "Every mileage claim needs a log and the trip purpose.");
 
         // Assert
-        Assert.Equal(["title#1.0", "body#1.0"], hits.Select(h => h.Id));
+        Assert.Equal(["title#1.0", "body#1.0"], hits);
     }
 
     [Fact]
     public async Task ABoostedTitleOutranksABodyThatRepeatsTheWord()
     {
         // Arrange: the body-only chunk says the word twice; a title boost of 2 still puts the title match first.
-        var index = Open(new KeywordIndexOptions { TitleBoost = 2f });
-        await index.UpsertAsync(
-        [
-            Chunk("body#1.0", "Every mileage claim needs a mileage log and the trip purpose.", title: "Travel rules"),
-            Chunk("title#1.0", "Claims are paid with the next salary run after approval.", title: "Mileage"),
-        ]);
-
         // Act
-        var hits = await index.SearchAsync("mileage", 10);
+        var hits = await SearchMileageAsync(new KeywordIndexOptions { TitleBoost = 2f }, RepeatedMileage);
 
         // Assert
-        Assert.Equal(["title#1.0", "body#1.0"], hits.Select(h => h.Id));
+        Assert.Equal(["title#1.0", "body#1.0"], hits);
     }
 
     [Fact]
     public async Task WithoutTheTitleBoostTheSameBodyMatchWouldWin()
     {
-        // Arrange: the same chunks as above, titles weighted like the body, shows the boost is what orders them.
-        var index = Open(new KeywordIndexOptions { TitleBoost = 0.2f });
-        await index.UpsertAsync(
-        [
-            Chunk("body#1.0", "Every mileage claim needs a mileage log and the trip purpose.", title: "Travel rules"),
-            Chunk("title#1.0", "Claims are paid with the next salary run after approval.", title: "Mileage"),
-        ]);
-
+        // Arrange: the same chunks as above, titles weighted below the body, shows the boost is what orders them.
         // Act
-        var hits = await index.SearchAsync("mileage", 10);
+        var hits = await SearchMileageAsync(new KeywordIndexOptions { TitleBoost = 0.2f }, RepeatedMileage);
 
         // Assert
-        Assert.Equal(["body#1.0", "title#1.0"], hits.Select(h => h.Id));
+        Assert.Equal(["body#1.0", "title#1.0"], hits);
     }
 
     [Fact]
@@ -407,4 +386,18 @@ public sealed class LuceneKeywordIndexTests : IDisposable
             TokenCount: text.Length / 4,
             ContentHash: "",
             DocumentVersion: "1");
+
+    private const string RepeatedMileage = "Every mileage claim needs a mileage log and the trip purpose.";
+
+    // Two chunks: "mileage" in one's body, only in the other's title; the ids of the hits for "mileage", best first.
+    private async Task<string[]> SearchMileageAsync(KeywordIndexOptions options, string body)
+    {
+        var index = Open(options);
+        await index.UpsertAsync(
+        [
+            Chunk("body#1.0", body, title: "Travel rules"),
+            Chunk("title#1.0", "Claims are paid with the next salary run after approval.", title: "Mileage"),
+        ]);
+        return [.. (await index.SearchAsync("mileage", 10)).Select(h => h.Id)];
+    }
 }
