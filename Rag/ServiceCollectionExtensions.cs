@@ -4,6 +4,7 @@ using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Memory;
 using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -97,6 +98,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IAssistant, AssistantEngine>();
         services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "feedback.db")));
+        services.AddSingleton<IDeduplicator, InProcessDeduplicator>();
         return services;
     }
 
