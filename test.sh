@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what the tests need (Debian packages, npm packages),
-# then runs the whole solution's tests. Usage: ./test.sh [extra dotnet test arguments]
+# starts Redis and PostgreSQL on loopback, then runs the whole solution's tests. Usage: ./test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")"
 
 bash tests/install-test-deps.sh
+
+# Real Redis and PostgreSQL servers for the integration tests, stopped on exit
+. tests/test-services.sh
+trap test_services_stop EXIT
+test_services_start
 
 results="$(mktemp -d)"
 status=0

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Bot.Tests needs outside NuGet, for ./test.sh and CI:
+# Installs what the tests need outside NuGet, for ./test.sh and CI:
+#  - Debian's redis-server and postgresql (tests/test-services.sh starts them on loopback);
 #  - Debian's chromium (the playground browser test drives /usr/bin/chromium; no browser is downloaded)
 #    and an emoji font so its screenshots show 👍/👎;
 #  - the npm packages of tests/Bot.Tests/validator (adaptivecards) and tests/Bot.Tests/browser
@@ -11,6 +12,8 @@ cd "$(dirname "$0")/.."
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || packages+=(fonts-noto-color-emoji)
+command -v redis-server >/dev/null || packages+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${packages[*]}"
   sudo_cmd=()
