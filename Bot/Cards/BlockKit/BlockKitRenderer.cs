@@ -1,0 +1,368 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Assistant.Rag.Feedback;
+using Assistant.Rag.Generation;
+
+namespace Assistant.Bot.Cards.BlockKit;
+
+/// <summary>
+/// Turns an <see cref="Answer"/> into the Slack message the bot posts: the answer (its "[n]" markers linked to their
+/// sources), numbered sources with title link and snippet in context blocks, the routes searched, 👍/👎 buttons
+/// carrying the answer id, and a plain fallback text.
+/// </summary>
+/// <remarks>
+/// Stateless and thread-safe. Every message stays within Block Kit's limits whatever the answer: the text is split
+/// into sections of at most <see cref="MaxSectionText"/> characters and cut after <see cref="MaxAnswerSections"/>,
+/// at most <see cref="MaxSources"/> sources are listed, and titles, snippets and addresses are cut.
+/// </remarks>
+internal sealed partial class BlockKitRenderer
+{
+    /// <summary>Blocks in one message (Slack's limit).</summary>
+    public const int MaxBlocks = 50;
+
+    /// <summary>Characters in a section's text (Slack's limit).</summary>
+    public const int MaxSectionText = 3000;
+
+    /// <summary>Elements in a context block (Slack's limit).</summary>
+    public const int MaxContextElements = 10;
+
+    /// <summary>Characters in a button's value (Slack's limit).</summary>
+    public const int MaxButtonValue = 2000;
+
+    /// <summary>Sections the answer text may fill; the rest is cut with an ellipsis.</summary>
+    public const int MaxAnswerSections = 4;
+
+    /// <summary>Sources listed at most; the rest are counted, not shown.</summary>
+    public const int MaxSources = 10;
+
+    /// <summary>Snippets beyond this many characters are cut.</summary>
+    public const int MaxSnippetLength = 300;
+
+    /// <summary>Titles beyond this many characters are cut.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>The fallback text is cut to this many characters: it only feeds notifications and old clients.</summary>
+    public const int MaxFallbackText = 3000;
+
+    /// <summary>The block holding the 👍/👎 buttons.</summary>
+    public const string FeedbackBlockId = "feedback";
+
+    /// <summary>The context block that thanks for a vote.</summary>
+    public const string FeedbackThanksBlockId = "feedback_thanks";
+
+    /// <summary>The 👍 button's action id.</summary>
+    public const string VoteUpActionId = "feedback_up";
+
+    /// <summary>The 👎 button's action id.</summary>
+    public const string VoteDownActionId = "feedback_down";
+
+    private const string Ellipsis = "…";
+
+    /// <summary>The message posted at once, before the answer is ready, and updated in place with it.</summary>
+    public SlackMessage RenderSearching() => new(
+        "Searching the knowledge base…",
+        [new ContextBlock([SlackText.Mrkdwn(":mag: Searching the knowledge base…")])]);
+
+    /// <summary>A one-line notice (the assistant is loading, something failed), in place of an answer.</summary>
+    public SlackMessage RenderNotice(string text)
+    {
+        var escaped = SlackMrkdwn.Escape(Truncate(text, MaxSectionText / 2));
+        return new SlackMessage(escaped, [new SectionBlock(SlackText.Mrkdwn(escaped))]);
+    }
+
+    /// <summary>Renders an answer.</summary>
+    public SlackMessage Render(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var noEvidence = answer.Kind == AnswerKind.NoEvidence;
+        var blocks = new List<SlackBlock>();
+
+        if (noEvidence)
+        {
+            blocks.Add(new SectionBlock(SlackText.Mrkdwn(":mag: *I couldn't find this in the knowledge base*")));
+        }
+
+        var text = answer.Text.Trim();
+        var sections = AnswerSections(text.Length > 0 ? text : "(no answer text)", answer.Citations);
+        blocks.AddRange(sections.Select(s => new SectionBlock(SlackText.Mrkdwn(s))));
+
+        AddSources(blocks, answer.Citations, noEvidence);
+
+        var smallPrint = SmallPrint(answer);
+        if (smallPrint.Length > 0)
+        {
+            blocks.Add(new ContextBlock([SlackText.Mrkdwn(SlackMrkdwn.Escape(smallPrint))]));
+        }
+
+        // An id too long for a button value could not be voted on anyway; such ids are never produced by the engine.
+        if (answer.Id.Length <= MaxButtonValue)
+        {
+            blocks.Add(new ActionsBlock(
+            [
+                new ButtonElement(SlackText.Plain("👍 Helpful"), VoteUpActionId, answer.Id),
+                new ButtonElement(SlackText.Plain("👎 Not helpful"), VoteDownActionId, answer.Id),
+            ])
+            { BlockId = FeedbackBlockId });
+        }
+
+        return new SlackMessage(SlackMrkdwn.Escape(Truncate(OneLine(text), MaxFallbackText)), blocks);
+    }
+
+    /// <summary>
+    /// The blocks of a posted answer after a vote: in a direct message the 👍/👎 buttons give way to a thank-you;
+    /// where several people can vote (a channel) the buttons stay and a thank-you line with the tally follows them.
+    /// </summary>
+    /// <param name="blocks">The message's blocks as Slack sent them back in the block_actions payload.</param>
+    /// <param name="vote">The vote just recorded.</param>
+    /// <param name="votes">All votes on the answer, the new one included.</param>
+    /// <param name="keepButtons">False in a direct message, true elsewhere.</param>
+    public JsonArray AcknowledgeVote(JsonArray blocks, VoteValue vote, IReadOnlyCollection<Vote> votes, bool keepButtons)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(votes);
+        var thanks = vote == VoteValue.Up ? "👍 Thanks for the feedback!" : "👎 Thanks for the feedback: it helps us improve the answers.";
+        if (keepButtons)
+        {
+            var up = votes.Count(v => v.Value == VoteValue.Up);
+            var down = votes.Count(v => v.Value == VoteValue.Down);
+            thanks = string.Create(CultureInfo.InvariantCulture, $"Thanks for the feedback · 👍 {up} · 👎 {down}");
+        }
+
+        var thanksBlock = BlockKitJson.ToJsonArray(
+            [new ContextBlock([SlackText.Mrkdwn(thanks)]) { BlockId = FeedbackThanksBlockId }])[0]!;
+
+        var result = new JsonArray();
+        var placed = false;
+        foreach (var block in blocks)
+        {
+            var blockId = block?["block_id"]?.GetValue<string>();
+            if (blockId == FeedbackThanksBlockId)
+            {
+                continue;
+            }
+
+            if (blockId == FeedbackBlockId)
+            {
+                if (keepButtons)
+                {
+                    result.Add(block!.DeepClone());
+                }
+
+                result.Add(thanksBlock.DeepClone());
+                placed = true;
+                continue;
+            }
+
+            result.Add(block?.DeepClone());
+        }
+
+        if (!placed && result.Count < MaxBlocks)
+        {
+            result.Add(thanksBlock.DeepClone());
+        }
+
+        return result;
+    }
+
+    /// <summary>The answer as mrkdwn sections: escaped, each "[n]" linked to its source, split between words.</summary>
+    private static List<string> AnswerSections(string text, IReadOnlyList<Citation> citations)
+    {
+        var targets = citations
+            .GroupBy(c => c.N)
+            .ToDictionary(g => g.Key, g => SlackMrkdwn.LinkTarget(g.First().Url));
+
+        var sections = new List<string>();
+        var current = new StringBuilder();
+        var cut = false;
+        foreach (var atom in Atoms(text, targets))
+        {
+            // One character is kept free in every section for the ellipsis of a cut answer.
+            if (current.Length + atom.Length > MaxSectionText - Ellipsis.Length)
+            {
+                sections.Add(current.ToString().TrimEnd());
+                current.Clear();
+                if (sections.Count == MaxAnswerSections)
+                {
+                    cut = true;
+                    break;
+                }
+
+                if (string.IsNullOrWhiteSpace(atom))
+                {
+                    continue;
+                }
+            }
+
+            current.Append(atom);
+        }
+
+        if (!cut && current.Length > 0)
+        {
+            sections.Add(current.ToString().TrimEnd());
+        }
+
+        sections.RemoveAll(string.IsNullOrEmpty);
+        if (cut)
+        {
+            sections[^1] += Ellipsis;
+        }
+
+        return sections.Count > 0 ? sections : ["(no answer text)"];
+    }
+
+    /// <summary>
+    /// The converted text in pieces that must not be split: a citation link, an escaped word, a run of white
+    /// space. A word longer than a section is broken into pieces that each fit.
+    /// </summary>
+    private static IEnumerable<string> Atoms(string text, Dictionary<int, string?> targets)
+    {
+        var position = 0;
+        foreach (Match match in MarkerOrSpace().Matches(text))
+        {
+            foreach (var piece in Words(text[position..match.Index]))
+            {
+                yield return piece;
+            }
+
+            if (match.Groups["n"].Success
+                && int.TryParse(match.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && targets.TryGetValue(n, out var target)
+                && target is not null)
+            {
+                yield return $"<{target}|[{n.ToString(CultureInfo.InvariantCulture)}]>";
+            }
+            else
+            {
+                yield return SlackMrkdwn.Escape(match.Value);
+            }
+
+            position = match.Index + match.Length;
+        }
+
+        foreach (var piece in Words(text[position..]))
+        {
+            yield return piece;
+        }
+    }
+
+    private static IEnumerable<string> Words(string word)
+    {
+        if (word.Length == 0)
+        {
+            yield break;
+        }
+
+        var escaped = SlackMrkdwn.Escape(word);
+        if (escaped.Length < MaxSectionText)
+        {
+            yield return escaped;
+            yield break;
+        }
+
+        // A pathological "word" (a long address, base64): cut by characters, never inside an entity or a surrogate pair.
+        var piece = new StringBuilder();
+        foreach (var rune in word.EnumerateRunes())
+        {
+            var escapedRune = SlackMrkdwn.Escape(rune.ToString());
+            if (piece.Length + escapedRune.Length >= MaxSectionText)
+            {
+                yield return piece.ToString();
+                piece.Clear();
+            }
+
+            piece.Append(escapedRune);
+        }
+
+        if (piece.Length > 0)
+        {
+            yield return piece.ToString();
+        }
+    }
+
+    private static void AddSources(List<SlackBlock> blocks, IReadOnlyList<Citation> citations, bool noEvidence)
+    {
+        if (citations.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = citations.OrderBy(c => c.N).ToList();
+        blocks.Add(new DividerBlock());
+        blocks.Add(new SectionBlock(SlackText.Mrkdwn(noEvidence ? "*Closest sources I looked at*" : "*Sources*")));
+        foreach (var citation in ordered.Take(MaxSources))
+        {
+            blocks.Add(Source(citation));
+        }
+
+        if (ordered.Count > MaxSources)
+        {
+            var hidden = ordered.Count - MaxSources;
+            blocks.Add(new ContextBlock([SlackText.Mrkdwn(hidden == 1 ? "1 more source not shown." : $"{hidden.ToString(CultureInfo.InvariantCulture)} more sources not shown.")]));
+        }
+    }
+
+    private static ContextBlock Source(Citation citation)
+    {
+        var title = Truncate(OneLine(citation.Title), MaxTitleLength);
+        if (title.Length == 0)
+        {
+            title = "Untitled";
+        }
+
+        var marker = $"*[{citation.N.ToString(CultureInfo.InvariantCulture)}]* ";
+        var link = SlackMrkdwn.Link(title, citation.Url);
+        var heading = marker + (link ?? "*" + SlackMrkdwn.Escape(title) + "*");
+
+        // A path or other non-web address cannot be a link, but still tells the reader where to look.
+        if (link is null && !string.IsNullOrWhiteSpace(citation.Url))
+        {
+            heading += " · " + SlackMrkdwn.Escape(Truncate(OneLine(citation.Url), MaxTitleLength));
+        }
+
+        var elements = new List<SlackText> { SlackText.Mrkdwn(heading) };
+        var snippet = Truncate(OneLine(citation.Snippet), MaxSnippetLength);
+        if (snippet.Length > 0)
+        {
+            elements.Add(SlackText.Mrkdwn(SlackMrkdwn.Escape(snippet)));
+        }
+
+        return new ContextBlock(elements);
+    }
+
+    private static string SmallPrint(Answer answer)
+    {
+        var parts = new List<string>();
+        if (answer.Routes.Count > 0)
+        {
+            parts.Add("Searched: " + string.Join(" · ", answer.Routes.Take(10).Select(r =>
+                $"{Truncate(OneLine(r.Name), 40)} {r.Weight.ToString("0.0#", CultureInfo.InvariantCulture)}")));
+        }
+
+        var note = answer.Kind switch
+        {
+            AnswerKind.Generated => "Written by AI from the sources; check them before you rely on it.",
+            AnswerKind.Extractive => "Quoted from the sources.",
+            AnswerKind.NoEvidence => "No source was close enough to answer from.",
+            _ => null,
+        };
+        if (note is not null)
+        {
+            parts.Add(note);
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Collapses line breaks and runs of white space into single spaces.</summary>
+    private static string OneLine(string text) => WhiteSpace().Replace(text, " ").Trim();
+
+    private static string Truncate(string text, int max) => AdaptiveCardRenderer.Truncate(text, max);
+
+    [GeneratedRegex(@"\[(?<n>\d{1,4})\]|\s+")]
+    private static partial Regex MarkerOrSpace();
+
+    [GeneratedRegex(@"[\s\p{Cc}]+")]
+    private static partial Regex WhiteSpace();
+}

@@ -1,0 +1,4 @@
+namespace Assistant.Bot.Cards.BlockKit;
+
+/// <summary>A horizontal rule.</summary>
+internal sealed record DividerBlock : SlackBlock;
