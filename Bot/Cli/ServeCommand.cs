@@ -2,6 +2,7 @@ using System.CommandLine;
 using Assistant.Bot.Cards;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Playground;
+using Assistant.Bot.Slack;
 
 namespace Assistant.Bot.Cli;
 
@@ -37,6 +38,9 @@ internal static class ServeCommand
         // Answer cards
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
 
+        // Slack front end (off unless Slack:SigningSecret and Slack:BotToken are set)
+        builder.Services.AddSlack(builder.Configuration);
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -50,6 +54,9 @@ internal static class ServeCommand
 
         // Playground: the local chat page (/) and its JSON API (/api/chat, /api/feedback)
         app.MapPlayground();
+
+        // Slack: /slack/events and /slack/interactivity (404 when Slack is off)
+        app.MapSlack();
         return app;
     }
 }
