@@ -18,6 +18,9 @@ internal sealed class SlackBotIdentity
         _logger = logger;
     }
 
+    /// <summary>The bot's user id if it is already known, without asking Slack; null otherwise.</summary>
+    public string? KnownUserId => _userId;
+
     /// <summary>The bot's user id: <paramref name="fromEvent"/> when the event named it, else the one known or looked up; null when unknown.</summary>
     public async Task<string?> ResolveAsync(string? fromEvent, CancellationToken cancellationToken = default)
     {

@@ -47,6 +47,7 @@ internal static class SlackEndpoints
         [FromServices] SlackSignatureVerifier verifier,
         [FromServices] SlackWorkQueue queue,
         [FromServices] Rag.Memory.IDeduplicator deduplicator,
+        [FromServices] SlackBotIdentity identity,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -75,6 +76,11 @@ internal static class SlackEndpoints
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Refuse(logger, EventsPath, StatusCodes.Status400BadRequest, "Malformed JSON", "The body must be a JSON object.");
+            }
+
             var type = SlackPayload.String(root, "type");
             switch (type)
             {
@@ -89,7 +95,7 @@ internal static class SlackEndpoints
                     return TypedResults.Json(new JsonObject { ["challenge"] = challenge });
 
                 case "event_callback":
-                    return await EventCallbackAsync(context, root, queue, deduplicator, logger, cancellationToken);
+                    return await EventCallbackAsync(context, root, queue, deduplicator, identity, logger, cancellationToken);
 
                 default:
                     // app_rate_limited and whatever Slack adds later: acknowledged so Slack does not retry.
@@ -104,6 +110,7 @@ internal static class SlackEndpoints
         JsonElement root,
         SlackWorkQueue queue,
         Rag.Memory.IDeduplicator deduplicator,
+        SlackBotIdentity identity,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -113,7 +120,8 @@ internal static class SlackEndpoints
             return Refuse(logger, EventsPath, StatusCodes.Status400BadRequest, "Missing field", problem!);
         }
 
-        if (SlackEventRules.IgnoreReason(callback, callback.BotUserId) is { } reason)
+        // The worker checks again once the bot's id is surely known (an event may carry no authorizations).
+        if (SlackEventRules.IgnoreReason(callback, callback.BotUserId ?? identity.KnownUserId) is { } reason)
         {
             SlackLog.EventIgnored(logger, callback.EventId, callback.EventType, reason);
             return TypedResults.Ok();
