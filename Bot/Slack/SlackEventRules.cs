@@ -16,6 +16,12 @@ internal static class SlackEventRules
     /// <summary>The bot events the app subscribes to, as the manifest names them.</summary>
     public static IReadOnlyList<string> SubscribedEvents { get; } = [AppMention, "message.im"];
 
+    /// <summary>
+    /// The bot token scopes the front end needs: app_mention events need app_mentions:read, message.im events need
+    /// im:history, and chat.postMessage, chat.update and chat.postEphemeral need chat:write (auth.test needs none).
+    /// </summary>
+    public static IReadOnlyList<string> RequiredScopes { get; } = ["app_mentions:read", "chat:write", "im:history"];
+
     /// <summary>Why the event is not answered, or null when it is a question for the bot.</summary>
     /// <param name="callback">The event.</param>
     /// <param name="botUserId">The bot's user id, when known.</param>
