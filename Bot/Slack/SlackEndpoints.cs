@@ -238,38 +238,29 @@ internal static class SlackEndpoints
             return;
         }
 
-        var container = SlackPayload.Object(payload, "container");
-        var channel = (container is { } c ? SlackPayload.String(c, "channel_id") : null)
-            ?? (SlackPayload.Object(payload, "channel") is { } ch ? SlackPayload.String(ch, "id") : null);
-        var message = SlackPayload.Object(payload, "message");
-        var messageTs = (container is { } c2 ? SlackPayload.String(c2, "message_ts") : null)
-            ?? (message is { } m ? SlackPayload.String(m, "ts") : null);
-        var threadTs = message is { } m2 ? SlackPayload.String(m2, "thread_ts") : null;
-
+        var message = SlackActionMessage.Read(payload);
         var recorded = await feedback.RecordVoteAsync(
             new Vote(answerId, user, SlackAnswerer.Channel, value.Value, time.GetUtcNow()),
             cancellationToken);
         if (!recorded)
         {
             SlackLog.UnknownAnswer(logger, answerId);
-            if (channel is not null)
+            if (message.Channel is not null)
             {
-                queue.TryEnqueue(new SlackNotice(channel, user, threadTs, "Sorry, I couldn't record your vote: I no longer know that answer."));
+                queue.TryEnqueue(new SlackNotice(message.Channel, user, message.ThreadTs, "Sorry, I couldn't record your vote: I no longer know that answer."));
             }
 
             return;
         }
 
         SlackLog.VoteRecorded(logger, answerId, value == VoteValue.Up ? "up" : "down");
-        var blocks = message is { } m3 && SlackPayload.Array(m3, "blocks") is { } b ? JsonNode.Parse(b.GetRawText()) as JsonArray : null;
-        if (channel is null || messageTs is null || blocks is null)
+        if (message is not { Channel: { } channel, Ts: { } ts, Blocks: { } blocks })
         {
             SlackLog.InteractionIgnored(logger, "block_actions", "the vote was recorded, but the payload has no message to update");
             return;
         }
 
-        var text = message is { } m4 ? SlackPayload.String(m4, "text") ?? string.Empty : string.Empty;
-        queue.TryEnqueue(new SlackVoteAcknowledgement(channel, messageTs, text, blocks, answerId, value.Value));
+        queue.TryEnqueue(new SlackVoteAcknowledgement(channel, ts, message.Text, blocks, answerId, value.Value));
     }
 
     /// <summary>
