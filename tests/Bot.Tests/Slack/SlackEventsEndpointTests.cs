@@ -199,6 +199,29 @@ public sealed class SlackEventsEndpointTests(SlackAppFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task WhileTheIndexLoadsTheSearchingMessageSaysToAskAgainAndNothingIsRecorded()
+    {
+        const string channel = "C14LOADING";
+        fixture.App.Assistant.Inner.Ready = false;
+        try
+        {
+            var body = SlackRequests.EventCallback("Ev14LOAD", SlackRequests.AppMention(channel, "U14ASKER", $"<@{FakeSlackApi.BotUserId}> too early", "1764401400.001400"));
+
+            await _client.SendAsync(SlackRequests.Signed("/slack/events", body));
+
+            var update = (await _slack.WaitForAsync(_ => _slack.CallsTo("chat.update", channel).Count == 1, "the loading notice"))
+                .Single(c => c.Method == "chat.update" && c.Str("channel") == channel);
+            Assert.Contains("still loading", update.Str("text"), StringComparison.Ordinal);
+            Assert.DoesNotContain(update.Blocks!, b => b!["type"]!.GetValue<string>() == "actions");
+            Assert.DoesNotContain(fixture.App.Assistant.Inner.Turns, t => t.ConversationId == channel);
+        }
+        finally
+        {
+            fixture.App.Assistant.Inner.Ready = true;
+        }
+    }
+
+    [Fact]
     public async Task ASlackErrorOnPostMessageIsLoggedAndNothingElseIsSent()
     {
         const string channel = "C10NOTIN";
