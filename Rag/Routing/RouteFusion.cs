@@ -100,7 +100,9 @@ public sealed partial class RouteFusion
         var original = new RouteQuery(question, request.KeywordQuery ?? question, language, ReadOnlyMemory<float>.Empty);
         var keyword = runnable.FirstOrDefault(r => r.Name == RouteNames.Keyword);
         var earlyKeyword = keyword is null ? null : _runner.SearchAsync(keyword, original, top, budget, cancellationToken);
-        var embedding = routed || runnable.Any(r => r.Name == RouteNames.Vector)
+        // The router needs the embedding only when it has a choice to make; with BM25 alone (a Chinese question while no
+        // graph or sql route is registered) cue words still explain the decision and the question is not embedded.
+        var embedding = (routed && runnable.Count > 1) || runnable.Any(r => r.Name == RouteNames.Vector)
             ? await EmbedAsync(question, cancellationToken).ConfigureAwait(false)
             : ReadOnlyMemory<float>.Empty;
         var decision = routed
