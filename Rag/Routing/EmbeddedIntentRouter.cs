@@ -32,7 +32,7 @@ public sealed partial class EmbeddedIntentRouter : IIntentRouter
     private readonly IReadOnlyList<RoutingExample> _examples;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _embedding = new(1, 1);
-    private float[][]? _exampleVectors;
+    private volatile float[][]? _exampleVectors;
 
     /// <summary>A router over <paramref name="examples"/>; null uses the examples shipped in this assembly.</summary>
     public EmbeddedIntentRouter(
