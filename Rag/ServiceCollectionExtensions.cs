@@ -6,6 +6,7 @@ using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Memory;
 using Assistant.Rag.Retrieval;
+using Assistant.Rag.Routing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PassageAssembler>();
+        services.AddRagRouting(configuration);
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
         services.AddSingleton<IAnswerGenerator>(sp =>

@@ -24,6 +24,9 @@ internal sealed class AdaptiveCardRenderer
     /// <summary>Titles beyond this many characters are cut.</summary>
     public const int MaxTitleLength = 200;
 
+    /// <summary>The routing reason beyond this many characters is cut.</summary>
+    public const int MaxReasonLength = 200;
+
     /// <summary>Sources shown before "Show more sources".</summary>
     public const int VisibleSources = 3;
 
@@ -181,8 +184,12 @@ internal sealed class AdaptiveCardRenderer
         var parts = new List<string>();
         if (answer.Routes.Count > 0)
         {
-            parts.Add("Searched: " + string.Join(" · ", answer.Routes.Select(r =>
-                $"{Truncate(OneLine(r.Name), 40)} {r.Weight.ToString("0.0#", CultureInfo.InvariantCulture)}")));
+            var searched = "Searched: " + string.Join(" · ", answer.Routes.Select(r =>
+                $"{Truncate(OneLine(r.Name), 40)} {r.Weight.ToString("0.0#", CultureInfo.InvariantCulture)}"));
+
+            // Why the router chose these routes; routes of one decision usually share the reason, so it is said once.
+            var reasons = string.Join("; ", answer.Routes.Select(r => OneLine(r.Reason)).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal));
+            parts.Add(reasons.Length > 0 ? $"{searched} ({Truncate(reasons, MaxReasonLength)})" : searched);
         }
 
         var note = answer.Kind switch

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Assistant.Rag.Evaluation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Embeddings;
 using Microsoft.Extensions.Options;
@@ -57,7 +58,15 @@ internal static class EvalCommand
         var ingest = await IngestAsync(dataset, services, index, cancellationToken).ConfigureAwait(false);
         index.MarkReady();
 
-        var all = EvaluationConfigs.All(services.GetRequiredService<IOptions<RetrievalOptions>>().Value);
+        var canExpand = services.GetRequiredService<HybridRetriever>().Routes.CanExpand;
+        var all = EvaluationConfigs.All(services.GetRequiredService<IOptions<RetrievalOptions>>().Value, services.GetRequiredService<IOptions<QueryExpansionOptions>>().Value, canExpand);
+        var needLlm = names.Where(n => !canExpand && EvaluationConfigs.NeedingLlm.Contains(n)).ToList();
+        if (needLlm.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"{string.Join(", ", needLlm)} need(s) an LLM: set Llm:Endpoint and Llm:Model (e.g. Llm__Endpoint=http://localhost:11434/v1).").ConfigureAwait(false);
+            return 2;
+        }
+
         var unknown = names.Where(n => all.All(c => c.Name != n)).ToList();
         if (unknown.Count > 0)
         {

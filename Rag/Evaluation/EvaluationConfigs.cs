@@ -1,3 +1,4 @@
+using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 
 namespace Assistant.Rag.Evaluation;
@@ -8,18 +9,44 @@ public static class EvaluationConfigs
     /// <summary>The product default's name.</summary>
     public const string Default = "hybrid";
 
-    /// <summary>Every configuration, the default included, derived from <paramref name="product"/> (the configured retrieval options).</summary>
-    public static IReadOnlyList<EvaluationConfig> All(RetrievalOptions product)
+    /// <summary>The configurations that switch on one LLM query-expansion step each; they need an LLM.</summary>
+    public static IReadOnlyList<string> NeedingLlm { get; } = ["multi-query", "step-back", "hyde"];
+
+    /// <summary>
+    /// Every configuration, the default included, derived from <paramref name="product"/> (the configured retrieval options)
+    /// and <paramref name="expansion"/> (the configured query expansion switches). The fixed ones (keyword, vector,
+    /// hybrid-rrf, hybrid-minmax) run their routes for every question; the default and the expansion configurations are
+    /// routed as the product is. The expansion configurations (<see cref="NeedingLlm"/>) are the default with one switch
+    /// on; they are listed only when <paramref name="llmAvailable"/>.
+    /// </summary>
+    public static IReadOnlyList<EvaluationConfig> All(RetrievalOptions product, QueryExpansionOptions? expansion = null, bool llmAvailable = false)
     {
         ArgumentNullException.ThrowIfNull(product);
-        return
-        [
+        var configured = expansion ?? QueryExpansionOptions.Off;
+        var all = new List<EvaluationConfig>
+        {
             new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => o.VectorWeight = 0)),
             new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor) = (0, 1))),
-            new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => o.Fusion = FusionMethod.Rrf)),
-            new("hybrid-minmax", "both routes, min-max normalised scores, convex weights", With(product, o => o.Fusion = FusionMethod.MinMax)),
-            new(Default, "the product default, as configured (fusion, weights, language-aware vector weight)", With(product, _ => { })),
-        ];
+            new("hybrid-rrf", "both routes for every question, weighted reciprocal-rank fusion (k from the settings)", With(product, o => o.Fusion = FusionMethod.Rrf)),
+            new("hybrid-minmax", "both routes for every question, min-max normalised scores, convex weights", With(product, o => o.Fusion = FusionMethod.MinMax)),
+            new(Default, "the product default, as configured (intent router, fusion, weights, language-aware vector weight, query expansion)", With(product, _ => { }), Routed: true, configured.Clone()),
+        };
+        if (llmAvailable)
+        {
+            all.Add(new("multi-query", "the default plus RAG-Fusion: LLM rephrasings searched too, fused with RRF", With(product, _ => { }), Routed: true, Only(configured, e => e.MultiQuery = true)));
+            all.Add(new("step-back", "the default plus step-back prompting for why/how questions", With(product, _ => { }), Routed: true, Only(configured, e => e.StepBack = true)));
+            all.Add(new("hyde", "the default plus query-time HyDE: a hypothetical answer's embedding joins the question's", With(product, _ => { }), Routed: true, Only(configured, e => e.Hyde = true)));
+        }
+
+        return all;
+    }
+
+    private static QueryExpansionOptions Only(QueryExpansionOptions configured, Action<QueryExpansionOptions> change)
+    {
+        var copy = configured.Clone();
+        (copy.MultiQuery, copy.StepBack, copy.Hyde) = (false, false, false);
+        change(copy);
+        return copy;
     }
 
     private static RetrievalOptions With(RetrievalOptions product, Action<RetrievalOptions> change)

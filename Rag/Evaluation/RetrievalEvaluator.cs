@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
+using Assistant.Rag.Routing;
 
 namespace Assistant.Rag.Evaluation;
 
@@ -52,7 +54,7 @@ public sealed class RetrievalEvaluator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = Stopwatch.GetTimestamp();
-            var ranking = await _retriever.RankAsync(text, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var ranking = await _retriever.RankAsync(new RetrievalRequest(text, Routed: config.Routed, Expansion: config.Expansion ?? QueryExpansionOptions.Off), options, cancellationToken).ConfigureAwait(false);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var documents = RankDocuments(ranking.Hits);
             var judged = dataset.Judgements[id];

@@ -1,44 +1,37 @@
-using Assistant.Rag.Generation;
-using Assistant.Rag.Indexes;
-using Assistant.Rag.Ingestion;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
+using Assistant.Rag.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Rag.Retrieval;
 
 /// <summary>
-/// Runs the vector and keyword routes in parallel, fuses their rankings with weighted reciprocal-rank fusion and
-/// assembles passages. A route that fails is dropped from this question (and logged); the other still answers.
+/// Retrieval for one question: the router picks among the registered routes (vector, keyword, and graph or sql when
+/// configured), the chosen routes run in parallel under their time budget and are fused (<see cref="RouteFusion"/>), and
+/// the fused ranking is assembled into passages. A route that fails or overruns is dropped from this question (and
+/// logged); the others still answer.
 /// </summary>
 /// <remarks>Thread-safe; many questions may be retrieved at once.</remarks>
-public sealed partial class HybridRetriever
+public sealed class HybridRetriever
 {
     /// <summary>Name of the dense route.</summary>
-    public const string VectorRoute = "vector";
+    public const string VectorRoute = RouteNames.Vector;
 
     /// <summary>Name of the BM25 route.</summary>
-    public const string KeywordRoute = "keyword";
+    public const string KeywordRoute = RouteNames.Keyword;
 
-    private readonly KnowledgeIndex _index;
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly RouteFusion _routes;
     private readonly PassageAssembler _assembler;
     private readonly IOptionsMonitor<RetrievalOptions> _options;
-    private readonly ILogger _logger;
 
-    public HybridRetriever(
-        KnowledgeIndex index,
-        IEmbeddingGenerator<string, Embedding<float>> embedder,
-        PassageAssembler assembler,
-        IOptionsMonitor<RetrievalOptions> options,
-        ILogger<HybridRetriever> logger)
+    /// <summary>Retrieval through <paramref name="routes"/> (router, routes, budgets and fusion).</summary>
+    public HybridRetriever(RouteFusion routes, PassageAssembler assembler, IOptionsMonitor<RetrievalOptions> options)
     {
-        _index = index;
-        _embedder = embedder;
+        _routes = routes;
         _assembler = assembler;
         _options = options;
-        _logger = logger;
     }
+
+    /// <summary>The routing and fusion behind this retriever.</summary>
+    public RouteFusion Routes => _routes;
 
     /// <summary>
     /// Retrieves evidence for <paramref name="question"/>. <paramref name="keywordQuery"/> replaces the text sent to the keyword
@@ -56,69 +49,13 @@ public sealed partial class HybridRetriever
     /// The fused chunk ranking for <paramref name="question"/> under explicit <paramref name="options"/>, without assembling
     /// passages (<see cref="RetrievalResult.Passages"/> is empty). The evaluation command compares settings through this.
     /// </summary>
-    public async Task<RetrievalResult> RankAsync(string question, RetrievalOptions options, string? keywordQuery = null, CancellationToken cancellationToken = default)
+    public Task<RetrievalResult> RankAsync(string question, RetrievalOptions options, string? keywordQuery = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        ArgumentNullException.ThrowIfNull(options);
-        var language = LanguageDetector.Detect(question);
-        var vectorWeight = options.VectorWeight * (LanguageDetector.IsCjk(language) ? options.CjkVectorWeightFactor : 1.0);
-        var vectorReason = LanguageDetector.IsCjk(language) ? "down-weighted for a Chinese/Japanese question: the embedding model is English-only" : "default";
-
-        var vectorTask = vectorWeight > 0 ? SearchVectorsAsync(question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult((ReadOnlyMemory<float>.Empty, (IReadOnlyList<ScoredId>?)null));
-        var keywordTask = options.KeywordWeight > 0 ? SearchKeywordsAsync(keywordQuery ?? question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult<IReadOnlyList<ScoredId>?>(null);
-        await Task.WhenAll(vectorTask, keywordTask).ConfigureAwait(false);
-        var (embedding, vectorHits) = await vectorTask.ConfigureAwait(false);
-        var keywordHits = await keywordTask.ConfigureAwait(false);
-
-        var routes = new List<RouteResult>();
-        var uses = new List<RouteUse>();
-        if (vectorHits is not null)
-        {
-            routes.Add(new RouteResult(VectorRoute, vectorWeight, vectorHits));
-            uses.Add(new RouteUse(VectorRoute, Math.Round(vectorWeight, 3), vectorReason, vectorHits.Count));
-        }
-
-        if (keywordHits is not null)
-        {
-            routes.Add(new RouteResult(KeywordRoute, options.KeywordWeight, keywordHits));
-            uses.Add(new RouteUse(KeywordRoute, Math.Round(options.KeywordWeight, 3), "default", keywordHits.Count));
-        }
-
-        var fused = options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(routes) : ReciprocalRankFusion.Fuse(routes, options.RrfK);
-        return new RetrievalResult([], fused, uses, embedding, language);
+        return RankAsync(new RetrievalRequest(question, keywordQuery), options, cancellationToken);
     }
 
-    private async Task<(ReadOnlyMemory<float> Embedding, IReadOnlyList<ScoredId>? Hits)> SearchVectorsAsync(string question, int top, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var embedding = await _embedder.GenerateVectorAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var hits = await _index.Vectors.SearchAsync(embedding, top, cancellationToken).ConfigureAwait(false);
-            return (embedding, hits);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.RouteFailed(_logger, VectorRoute, exception);
-            return (ReadOnlyMemory<float>.Empty, null);
-        }
-    }
-
-    private async Task<IReadOnlyList<ScoredId>?> SearchKeywordsAsync(string query, int top, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _index.Keywords.SearchAsync(query, top, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.RouteFailed(_logger, KeywordRoute, exception);
-            return null;
-        }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "The {Route} route failed and was left out of this answer")]
-        public static partial void RouteFailed(ILogger logger, string route, Exception exception);
-    }
+    /// <summary>As <see cref="RankAsync(string, RetrievalOptions, string?, CancellationToken)"/>, with routing and query expansion chosen per request.</summary>
+    public Task<RetrievalResult> RankAsync(RetrievalRequest request, RetrievalOptions options, CancellationToken cancellationToken = default) =>
+        _routes.RankAsync(request, options, cancellationToken);
 }

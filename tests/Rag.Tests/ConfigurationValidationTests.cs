@@ -22,6 +22,9 @@ public sealed class ConfigurationValidationTests
     [InlineData("Rag:Retrieval:RrfK", "0", "RrfK")]
     [InlineData("Rag:Answer:MinEvidence", "2", "MinEvidence")]
     [InlineData("Llm:Endpoint", "not a url", "Llm:Endpoint")]
+    [InlineData("Rag:Routing:RouteBudgetMilliseconds", "0", "RouteBudgetMilliseconds")]
+    [InlineData("Rag:Routing:MinConfidence", "1.5", "MinConfidence")]
+    [InlineData("Rag:Query:MaxAlternatives", "0", "MaxAlternatives")]
     public void ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["Llm:Model"] = "m" };

@@ -87,6 +87,18 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void WhyTheRoutesWereChosenIsInTheSmallPrintOnce()
+    {
+        var text = CardText(_renderer.Render(Answers.Normal() with
+        {
+            Routes = [new("sql", 1.0, "sql question: a count (confidence 0.82)", 4), new("keyword", 0.3, "sql question: a count (confidence 0.82)", 7)],
+        }));
+
+        Assert.Contains("Searched: sql 1.0 · keyword 0.3 (sql question: a count (confidence 0.82))", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "confidence 0.82"));
+    }
+
+    [Fact]
     public void OnlyThreeSourcesShowAndTheRestAreBehindShowMoreSources()
     {
         var json = AdaptiveCardJson.ToJsonObject(_renderer.Render(Answers.ManyCitations(5)));

@@ -48,6 +48,7 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
         var routes = root.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
         Assert.Contains("vector", routes);
         Assert.Contains("keyword", routes);
+        Assert.All(root.GetProperty("routes").EnumerateArray(), r => Assert.NotEqual("default", r.GetProperty("reason").GetString())); // the router chose them
 
         var card = root.GetProperty("card");
         Assert.Contains("five years of continuous service", CardText(card), StringComparison.Ordinal);

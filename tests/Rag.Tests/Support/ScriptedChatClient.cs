@@ -11,6 +11,8 @@ internal sealed class ScriptedChatClient : IChatClient
 
     public List<IReadOnlyList<ChatMessage>> Requests { get; } = [];
 
+    public List<ChatOptions?> Options { get; } = [];
+
     public static ScriptedChatClient Replying(string text) => new((_, _) => Task.FromResult(text));
 
     public static ScriptedChatClient Failing(Exception exception) => new((_, _) => Task.FromException<string>(exception));
@@ -24,7 +26,12 @@ internal sealed class ScriptedChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
-        Requests.Add(list);
+        lock (Requests)
+        {
+            Requests.Add(list);
+            Options.Add(options);
+        }
+
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, await _reply(list, cancellationToken)));
     }
 

@@ -2,8 +2,11 @@ using Assistant.Rag.Embeddings;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
+using Assistant.Rag.Routing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Assistant.Rag.Tests.Support;
@@ -48,13 +51,32 @@ internal sealed class TestEngine : IDisposable
         return engine;
     }
 
-    /// <summary>A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
-    public HybridRetriever Retriever(RetrievalOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) => new(
-        Index,
-        embedder ?? Embedder,
-        new PassageAssembler(Index.Catalog, SharedModel.Tokens),
-        new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()),
-        NullLogger<HybridRetriever>.Instance);
+    /// <summary>
+    /// A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions. Without a
+    /// <paramref name="router"/> it is unrouted (vector and keyword for every question, as before routing); with one it
+    /// routes among the vector and keyword routes plus <paramref name="extraRoutes"/>.
+    /// </summary>
+    public HybridRetriever Retriever(
+        RetrievalOptions? options = null,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
+        IIntentRouter? router = null,
+        IEnumerable<IRetrievalRoute>? extraRoutes = null,
+        RoutingOptions? routing = null,
+        QueryExpander? expander = null,
+        ILoggerFactory? logs = null)
+    {
+        embedder ??= Embedder;
+        logs ??= NullLoggerFactory.Instance;
+        var routes = new RouteFusion(
+            [new DenseVectorRoute(Index, embedder), new Bm25KeywordRoute(Index), .. extraRoutes ?? []],
+            router ?? FixedIntentRouter.Instance,
+            embedder,
+            new RouteRunner(TimeProvider.System, logs.CreateLogger<RouteRunner>()),
+            new FixedOptions<RoutingOptions>(routing ?? new RoutingOptions { Enabled = router is not null }),
+            logs.CreateLogger<RouteFusion>(),
+            expander);
+        return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()));
+    }
 
     /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
     public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)

@@ -1,0 +1,275 @@
+using System.Numerics.Tensors;
+using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Ingestion;
+using Assistant.Rag.Query;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Rag.Routing;
+
+/// <summary>
+/// The ranking half of retrieval: asks the router which registered routes to run, expands the question when switched
+/// on (RAG-Fusion, step-back, HyDE), runs every (query, route) search in parallel under the per-route budget, fuses each
+/// query's routes (min-max or weighted RRF, as configured) and the queries' rankings with RRF.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Route weights are the router's weight times the configured weight (<see cref="RetrievalOptions.VectorWeight"/>,
+/// <see cref="RetrievalOptions.KeywordWeight"/>, and for Chinese and Japanese questions <see cref="RetrievalOptions.CjkVectorWeightFactor"/>);
+/// a route at weight 0 does not run. The question is embedded once, for the router and the vector route.
+/// </remarks>
+public sealed partial class RouteFusion
+{
+    private const string CjkNote = "down-weighted for a Chinese/Japanese question: the embedding model is English-only";
+
+    private readonly IReadOnlyList<IRetrievalRoute> _routes;
+    private readonly IIntentRouter _router;
+    private readonly QueryExpander? _expander;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly RouteRunner _runner;
+    private readonly IOptionsMonitor<RoutingOptions> _routing;
+    private readonly IOptionsMonitor<QueryExpansionOptions>? _expansion;
+    private readonly ILogger _logger;
+
+    /// <summary>Ranking over <paramref name="routes"/>; a null <paramref name="expander"/> never expands.</summary>
+    public RouteFusion(
+        IEnumerable<IRetrievalRoute> routes,
+        IIntentRouter router,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        RouteRunner runner,
+        IOptionsMonitor<RoutingOptions> routing,
+        ILogger<RouteFusion> logger,
+        QueryExpander? expander = null,
+        IOptionsMonitor<QueryExpansionOptions>? expansion = null)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        _routes = [.. routes];
+        var duplicate = _routes.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two retrieval routes are named '{duplicate.Key}'.", nameof(routes));
+        }
+
+        _router = router;
+        _embedder = embedder;
+        _runner = runner;
+        _routing = routing;
+        _logger = logger;
+        _expander = expander;
+        _expansion = expansion;
+        if (expansion?.CurrentValue.AnyOn == true && expander?.IsAvailable != true)
+        {
+            Log.ExpansionWithoutLlm(_logger);
+        }
+    }
+
+    /// <summary>The registered routes.</summary>
+    public IReadOnlyList<IRetrievalRoute> Routes => _routes;
+
+    /// <summary>True when query expansion can take effect (an LLM is configured).</summary>
+    public bool CanExpand => _expander?.IsAvailable == true;
+
+    /// <summary>
+    /// The fused chunk ranking for <paramref name="request"/> under <paramref name="options"/>
+    /// (<see cref="RetrievalResult.Passages"/> is empty). Never throws for a failing route or LLM; those are left out and logged.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<RetrievalResult> RankAsync(RetrievalRequest request, RetrievalOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var question = request.Question;
+        var language = LanguageDetector.Detect(question);
+        var cjk = LanguageDetector.IsCjk(language);
+        double Configured(string name) => name switch
+        {
+            RouteNames.Vector => options.VectorWeight * (cjk ? options.CjkVectorWeightFactor : 1.0),
+            RouteNames.Keyword => options.KeywordWeight,
+            _ => 1.0,
+        };
+
+        var runnable = _routes.Where(r => Configured(r.Name) > 0).ToList();
+        var routed = request.Routed && _routing.CurrentValue.Enabled;
+        var budget = TimeSpan.FromMilliseconds(_routing.CurrentValue.RouteBudgetMilliseconds);
+        var top = options.CandidatesPerRoute;
+
+        // BM25 needs no embedding and nearly every decision includes it: start it now, beside embedding and routing, and
+        // drop its result if the router leaves it out.
+        var original = new RouteQuery(question, request.KeywordQuery ?? question, language, ReadOnlyMemory<float>.Empty);
+        var keyword = runnable.FirstOrDefault(r => r.Name == RouteNames.Keyword);
+        var earlyKeyword = keyword is null ? null : _runner.SearchAsync(keyword, original, top, budget, cancellationToken);
+        // The router needs the embedding only when it has a choice to make; with BM25 alone (a Chinese question while no
+        // graph or sql route is registered) cue words still explain the decision and the question is not embedded.
+        var embedding = (routed && runnable.Count > 1) || runnable.Any(r => r.Name == RouteNames.Vector)
+            ? await EmbedAsync(question, cancellationToken).ConfigureAwait(false)
+            : ReadOnlyMemory<float>.Empty;
+        var decision = routed
+            ? await _router.RouteAsync(new RoutingQuestion(question, language, embedding), runnable, cancellationToken).ConfigureAwait(false)
+            : FixedIntentRouter.Decide(runnable);
+        Log.Routed(_logger, decision.Router, decision.Primary, decision.Confidence, string.Join(",", decision.Routes.Select(r => r.Name)));
+
+        var chosen = decision.Routes
+            .Select(w => (Route: runnable.FirstOrDefault(r => r.Name == w.Name), Weight: w.Weight * Configured(w.Name)))
+            .Where(c => c.Route is not null && c.Weight > 0)
+            .Select(c => (Route: c.Route!, c.Weight))
+            .ToList();
+
+        var expansion = _expander is null
+            ? QueryExpansion.None
+            : await _expander.ExpandAsync(question, request.Expansion ?? _expansion?.CurrentValue ?? QueryExpansionOptions.Off, cancellationToken).ConfigureAwait(false);
+        var queries = await QueriesAsync(request, language, embedding, expansion, cancellationToken).ConfigureAwait(false);
+
+        var searches = queries.Select(q => chosen
+            .Where(c => q.Original || RouteNames.IsText(c.Route.Name))
+            .Select(async c => (c.Route.Name, c.Weight, Hits: await (q.Original && c.Route == keyword && earlyKeyword is not null
+                ? earlyKeyword
+                : _runner.SearchAsync(c.Route, q.Query, top, budget, cancellationToken)).ConfigureAwait(false)))
+            .ToList()).ToList();
+        await Task.WhenAll(searches.SelectMany(s => s)).ConfigureAwait(false);
+
+        var rankings = new List<IReadOnlyList<FusedHit>>();
+        var uses = new List<RouteUse>();
+        for (var i = 0; i < searches.Count; i++)
+        {
+            var results = new List<RouteResult>();
+            foreach (var search in searches[i])
+            {
+                var (name, weight, hits) = await search.ConfigureAwait(false);
+                if (hits is null)
+                {
+                    continue;
+                }
+
+                results.Add(new RouteResult(name, weight, hits));
+                if (queries[i].Original)
+                {
+                    uses.Add(new RouteUse(name, Math.Round(weight, 3), Reason(decision, name, cjk && name == RouteNames.Vector, expansion), hits.Count));
+                }
+            }
+
+            rankings.Add(options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(results) : ReciprocalRankFusion.Fuse(results, options.RrfK));
+        }
+
+        if (earlyKeyword is not null && !chosen.Any(c => c.Route == keyword))
+        {
+            await earlyKeyword.ConfigureAwait(false); // not chosen: finished only so that nothing runs on unobserved
+        }
+
+        var fused = rankings.Count == 1 ? rankings[0] : FuseQueries(rankings, options.RrfK);
+        return new RetrievalResult([], fused, uses, embedding, language);
+    }
+
+    /// <summary>
+    /// RAG-Fusion's second step: reciprocal-rank fusion of the per-query rankings (each weight 1). A chunk keeps, per
+    /// route, its best rank over the queries.
+    /// </summary>
+    public static IReadOnlyList<FusedHit> FuseQueries(IReadOnlyList<IReadOnlyList<FusedHit>> rankings, int k)
+    {
+        ArgumentNullException.ThrowIfNull(rankings);
+        var merged = new Dictionary<string, (double Score, int First, Dictionary<string, int> Ranks)>(StringComparer.Ordinal);
+        foreach (var ranking in rankings)
+        {
+            for (var rank = 1; rank <= ranking.Count; rank++)
+            {
+                var hit = ranking[rank - 1];
+                if (!merged.TryGetValue(hit.ChunkId, out var entry))
+                {
+                    entry = (0, merged.Count, new Dictionary<string, int>(StringComparer.Ordinal));
+                }
+
+                foreach (var (route, routeRank) in hit.RouteRanks)
+                {
+                    entry.Ranks[route] = entry.Ranks.TryGetValue(route, out var best) ? Math.Min(best, routeRank) : routeRank;
+                }
+
+                merged[hit.ChunkId] = (entry.Score + (1.0 / (k + rank)), entry.First, entry.Ranks);
+            }
+        }
+
+        return [.. merged.OrderByDescending(m => m.Value.Score).ThenBy(m => m.Value.First).Select(m => new FusedHit(m.Key, m.Value.Score, m.Value.Ranks))];
+    }
+
+    private async Task<List<(RouteQuery Query, bool Original)>> QueriesAsync(RetrievalRequest request, string language, ReadOnlyMemory<float> embedding, QueryExpansion expansion, CancellationToken cancellationToken)
+    {
+        var vector = embedding;
+        if (expansion.Hypothetical is { } hypothetical)
+        {
+            // HyDE: the hypothetical answer's embedding averaged with the question's, so a wrong guess cannot pull the search entirely away.
+            var answer = await EmbedAsync(hypothetical, cancellationToken).ConfigureAwait(false);
+            if (!answer.IsEmpty)
+            {
+                vector = embedding.IsEmpty ? answer : Mean(embedding.Span, answer.Span);
+            }
+        }
+
+        var queries = new List<(RouteQuery, bool)> { (new RouteQuery(request.Question, request.KeywordQuery ?? request.Question, language, vector), true) };
+        foreach (var text in expansion.Alternatives.Append(expansion.StepBack).OfType<string>())
+        {
+            queries.Add((new RouteQuery(text, text, LanguageDetector.Detect(text), ReadOnlyMemory<float>.Empty), false));
+        }
+
+        return queries;
+    }
+
+    private static float[] Mean(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var mean = new float[a.Length];
+        TensorPrimitives.Add(a, b, mean);
+        TensorPrimitives.Divide(mean, TensorPrimitives.Norm(mean), mean);
+        return mean;
+    }
+
+    private static string Reason(RouteDecision decision, string route, bool cjkVector, QueryExpansion expansion)
+    {
+        var reason = cjkVector ? $"{decision.Reason}; {CjkNote}" : decision.Reason;
+        if (!RouteNames.IsText(route))
+        {
+            return reason;
+        }
+
+        var added = new List<string>();
+        if (expansion.Alternatives.Count > 0)
+        {
+            added.Add($"{expansion.Alternatives.Count} rephrasings");
+        }
+
+        if (expansion.StepBack is not null)
+        {
+            added.Add("a step-back question");
+        }
+
+        if (expansion.Hypothetical is not null && route == RouteNames.Vector)
+        {
+            added.Add("a hypothetical answer");
+        }
+
+        return added.Count > 0 ? $"{reason}; with {string.Join(", ", added)}" : reason;
+    }
+
+    private async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _embedder.GenerateVectorAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.EmbeddingFailed(_logger, exception);
+            return ReadOnlyMemory<float>.Empty;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Embedding the question failed; routing on cue words and leaving the vector route to retry")]
+        public static partial void EmbeddingFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "Rag:Query switches query expansion on, but no LLM is configured (Llm:Endpoint): it stays off")]
+        public static partial void ExpansionWithoutLlm(ILogger logger);
+
+        [LoggerMessage(EventId = 1304, Level = LogLevel.Debug, Message = "The {Router} router chose {Routes} (looks like {Primary}, confidence {Confidence:F2})")]
+        public static partial void Routed(ILogger logger, string router, string primary, double confidence, string routes);
+    }
+}
