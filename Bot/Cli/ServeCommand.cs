@@ -2,6 +2,7 @@ using System.CommandLine;
 using Assistant.Bot.Cards;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Playground;
+using Assistant.Bot.Teams;
 
 namespace Assistant.Bot.Cli;
 
@@ -37,6 +38,9 @@ internal static class ServeCommand
         // Answer cards
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
 
+        // Teams front end (/api/messages); off without Teams:AppId
+        builder.Services.AddTeams(builder.Configuration);
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -50,6 +54,9 @@ internal static class ServeCommand
 
         // Playground: the local chat page (/) and its JSON API (/api/chat, /api/feedback)
         app.MapPlayground();
+
+        // Teams: the Bot Framework messaging endpoint
+        app.MapTeams();
         return app;
     }
 }
