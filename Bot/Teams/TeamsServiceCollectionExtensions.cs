@@ -13,18 +13,16 @@ internal static class TeamsServiceCollectionExtensions
     public const int MaxRetries = 3;
 
     /// <summary>
-    /// Binds and validates "Teams" at start. When Teams:AppId is set, adds the token validation, the connector
-    /// client, the reply store and the background worker; otherwise only the options, and /api/messages answers 404.
+    /// Binds and validates "Teams" at start and adds the token validation, the connector client, the reply store
+    /// and the background worker. Without Teams:AppId nothing of it is used and /api/messages answers 404.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
-        if (string.IsNullOrWhiteSpace(configuration[$"{TeamsOptions.SectionName}:{nameof(TeamsOptions.AppId)}"]))
-        {
-            return services;
-        }
 
+        // Registered either way (services are built lazily and the worker idles on an empty queue), because
+        // configuration can still change after this call; MapTeams decides on the final settings.
         services.AddHttpClient(SigningKeyCache.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .AddResilienceHandler("teams-token", AddRetry);

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Assistant.Bot.Tests.Teams;
+
+/// <summary>A fake Bot Framework and the bot configured against it, with a client of the bot.</summary>
+public sealed class TeamsTestHost : IAsyncDisposable
+{
+    private TeamsTestHost(FakeBotFramework fake, TeamsAppFactory app)
+    {
+        Fake = fake;
+        App = app;
+        Client = app.CreateClient();
+    }
+
+    public FakeBotFramework Fake { get; }
+
+    public TeamsAppFactory App { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<TeamsTestHost> StartAsync(
+        Func<FakeBotFramework, IReadOnlyDictionary<string, string?>>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    {
+        var fake = await FakeBotFramework.StartAsync();
+        return new TeamsTestHost(fake, new TeamsAppFactory(fake, settings?.Invoke(fake), services));
+    }
+
+    /// <summary>Posts an activity with a valid token (or <paramref name="token"/>).</summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null)
+    {
+        using var request = TeamsActivities.Post(activity, token ?? Fake.CreateToken());
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Posts an invoke and returns its status and JSON body.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> InvokeAsync(JsonObject activity)
+    {
+        using var response = await PostAsync(activity);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>Asks a question in a personal chat and waits for typing and the reply; returns the reply.</summary>
+    public async Task<FakeBotFramework.ConnectorRequest> AskAsync(string question = "How do I book a flight?")
+    {
+        var before = Fake.ConnectorRequests.Count;
+        using var response = await PostAsync(TeamsActivities.Message(Fake.ServiceUrl, question));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var requests = await Fake.WaitForConnectorRequestsAsync(before + 2);
+        return requests.Skip(before).Single(r => r.Type == "message");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}
