@@ -121,9 +121,9 @@ internal static class TeamsEndpoints
         }
 
         var text = MentionText.StripBotMention(activity.Text, activity.Entities, activity.Recipient?.Id);
-        if (text.Length == 0)
+        if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase))
         {
-            // Only "@Bot" with nothing else: say what the bot does.
+            // Only "@Bot", or the manifest's "help" command: say what the bot does.
             return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Welcome, activity));
         }
 

@@ -51,6 +51,7 @@ internal sealed partial class TeamsMessageFactory(AdaptiveCardRenderer renderer)
     public JsonObject Welcome(TeamsActivity inbound)
     {
         var message = Message(inbound, null);
+        message.Remove("replyToId"); // sent to the conversation, not as a reply to the join event
         message["attachments"] = new JsonArray(Attachment(renderer.RenderWelcome()));
         return message;
     }
