@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Cards;
 using Assistant.Rag;
+using Assistant.Rag.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Teams;
@@ -18,6 +19,9 @@ internal static class TeamsEndpoints
 
     /// <summary>The <see cref="Turn.Channel"/> of Teams turns and votes.</summary>
     public const string Channel = "teams";
+
+    /// <summary>How long a message id is remembered to drop redeliveries.</summary>
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(1);
 
     /// <summary>Seconds a caller is told to wait when the bot is saturated or its key service is down.</summary>
     public const int RetryAfterSeconds = 5;
@@ -48,6 +52,7 @@ internal static class TeamsEndpoints
         BotConnectorTokenValidator validator,
         TeamsWorkQueue queue,
         TeamsInvokeHandler invokes,
+        IDeduplicator deduplicator,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -89,6 +94,14 @@ internal static class TeamsEndpoints
         switch (activity.Type)
         {
             case "message":
+                // Teams may deliver a message again when the first delivery looked timed out; answer it once.
+                if (!string.IsNullOrEmpty(activity.Id)
+                    && !await deduplicator.TryClaimAsync($"teams:{activity.Conversation.Id}:{activity.Id}", DuplicateWindow, cancellationToken))
+                {
+                    logger.Duplicate(activity.Id);
+                    return TypedResults.Ok();
+                }
+
                 return Message(context, logger, queue, activity);
             case "invoke":
                 return await invokes.HandleAsync(activity, cancellationToken);

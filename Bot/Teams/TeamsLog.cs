@@ -48,6 +48,9 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Teams invoke {InvokeName} is not supported (501)")]
     public static partial void UnknownInvoke(this ILogger logger, string invokeName);
 
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Information, Message = "Teams message {ActivityId} delivered again; already handled")]
+    public static partial void Duplicate(this ILogger logger, string activityId);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Bot Connector signing keys fetched: {KeyCount} keys (unknown key id: {ForUnknownKey})")]
     public static partial void SigningKeysFetched(this ILogger logger, int keyCount, bool forUnknownKey);
 

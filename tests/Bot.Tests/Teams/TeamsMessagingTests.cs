@@ -136,6 +136,40 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMessageDeliveredTwiceIsAnsweredOnce()
+    {
+        // Arrange
+        var activity = TeamsActivities.Message(_host.Fake.ServiceUrl, "How do I book a flight?");
+        var later = TeamsActivities.Message(_host.Fake.ServiceUrl, "And a train?");
+        later["id"] = "1700000000333";
+
+        // Act: the same activity twice, then a different one as a marker that the queue has moved on
+        using var first = await _host.PostAsync(activity);
+        using var again = await _host.PostAsync(activity);
+        using var third = await _host.PostAsync(later);
+        var requests = await _host.Fake.WaitForConnectorRequestsAsync(4);
+
+        // Assert
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Equal(["How do I book a flight?", "And a train?"], _host.App.Assistant.Turns.Select(t => t.Text));
+        Assert.Equal(2, requests.Count(r => r.Type == "message"));
+    }
+
+    [Fact]
+    public async Task TheHelpCommandGetsTheWelcomeCardInsteadOfASearch()
+    {
+        // Act
+        using var response = await _host.PostAsync(
+            TeamsActivities.MentionMessage(_host.Fake.ServiceUrl, "help", TeamsActivities.GroupConversation, "groupChat"));
+        var request = Assert.Single(await _host.Fake.WaitForConnectorRequestsAsync(1));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hi!", request.Body["attachments"]![0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(_host.App.Assistant.Turns);
+    }
+
+    [Fact]
     public async Task TheBotJoiningAConversationSendsTheWelcomeCard()
     {
         // Act
