@@ -5,7 +5,7 @@ namespace Assistant.Bot.Teams;
 /// <summary>
 /// Drains <see cref="TeamsWorkQueue"/>: up to <see cref="MaxParallel"/> conversations are served at once, each
 /// conversation's items strictly one after another (<see cref="ConversationGate"/>). On shutdown it stops taking
-/// new items and waits for those in flight, as long as the host allows.
+/// new items, cancels those in flight and waits for them to wind down, as long as the host allows.
 /// </summary>
 internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsTurnProcessor processor, ILogger<TeamsWorker> logger) : BackgroundService
 {

@@ -160,4 +160,22 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         Assert.Equal(2, _host.Fake.MetadataFetches);
     }
+
+    [Fact]
+    public async Task WhenTheSigningKeysCannotBeFetchedTheRequestGets503AndIsNotProcessed()
+    {
+        // Arrange
+        await using var host = await TeamsTestHost.StartAsync(fake => new Dictionary<string, string?>
+        {
+            ["Teams:OpenIdMetadataUrl"] = fake.BaseUrl + "/no-such-metadata",
+        });
+
+        // Act
+        using var response = await host.PostAsync(TeamsActivities.Message(host.Fake.ServiceUrl, "How do I book a flight?"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter is not null);
+        Assert.Empty(host.App.Assistant.Turns);
+    }
 }

@@ -6,6 +6,8 @@ namespace Assistant.Bot.Tests.Teams;
 /// <summary>A fake Bot Framework and the bot configured against it, with a client of the bot.</summary>
 public sealed class TeamsTestHost : IAsyncDisposable
 {
+    private int _questions;
+
     private TeamsTestHost(FakeBotFramework fake, TeamsAppFactory app)
     {
         Fake = fake;
@@ -46,7 +48,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public async Task<FakeBotFramework.ConnectorRequest> AskAsync(string question = "How do I book a flight?")
     {
         var before = Fake.ConnectorRequests.Count;
-        using var response = await PostAsync(TeamsActivities.Message(Fake.ServiceUrl, question));
+        var activity = TeamsActivities.Message(Fake.ServiceUrl, question);
+        activity["id"] = $"17000000{Interlocked.Increment(ref _questions):D5}"; // a new message each time, not a redelivery
+        using var response = await PostAsync(activity);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var requests = await Fake.WaitForConnectorRequestsAsync(before + 2);
         return requests.Skip(before).Single(r => r.Type == "message");
