@@ -15,23 +15,14 @@ internal sealed class TeamsReplyStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
+    private readonly Lazy<bool> _schema;
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
+    /// <summary>A store at <paramref name="path"/>; the file is created on first use, so a bot without Teams never makes one.</summary>
     public TeamsReplyStore(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS replies (
-                conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL, answer_id TEXT NOT NULL,
-                answer TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (conversation_id, activity_id));
-            CREATE INDEX IF NOT EXISTS replies_answer ON replies (answer_id);
-            """;
-        command.ExecuteNonQuery();
+        _schema = new Lazy<bool>(() => CreateSchema(path), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Records that message <paramref name="activityId"/> in <paramref name="conversationId"/> carried <paramref name="answer"/>; idempotent.</summary>
@@ -91,8 +82,26 @@ internal sealed class TeamsReplyStore
             : null;
     }
 
+    private bool CreateSchema(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS replies (
+                conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL, answer_id TEXT NOT NULL,
+                answer TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (conversation_id, activity_id));
+            CREATE INDEX IF NOT EXISTS replies_answer ON replies (answer_id);
+            """;
+        command.ExecuteNonQuery();
+        return true;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        _ = _schema.Value;
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;

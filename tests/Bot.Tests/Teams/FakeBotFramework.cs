@@ -220,14 +220,19 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
         app.MapMethods("/amer/v3/conversations/{**rest}", ["POST", "PUT"], async (HttpContext context) =>
         {
-            var body = await JsonNode.ParseAsync(context.Request.Body);
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            var failed = _scriptedFailures.TryDequeue(out var failure);
+            var id = failed || body["type"]?.GetValue<string>() == "typing" || context.Request.Method == "PUT"
+                ? null
+                : $"1700000000{Interlocked.Increment(ref _activityIds):D3}";
             _connector.Enqueue(new ConnectorRequest(
                 context.Request.Method,
                 context.Features.Get<IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.Authorization.ToString(),
                 context.Request.ContentType ?? string.Empty,
-                body!.AsObject()));
-            if (_scriptedFailures.TryDequeue(out var failure))
+                body,
+                id));
+            if (failed)
             {
                 if (failure.RetryAfter is not null)
                 {
@@ -237,14 +242,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
                 return Results.StatusCode(failure.Status);
             }
 
-            return body["type"]?.GetValue<string>() == "typing"
-                ? Results.Json(new JsonObject())
-                : Results.Json(new JsonObject { ["id"] = $"1700000000{Interlocked.Increment(ref _activityIds):D3}" });
+            return Results.Json(id is null ? new JsonObject() : new JsonObject { ["id"] = id });
         });
     }
 
-    /// <summary>One call to the conversation API.</summary>
-    public sealed record ConnectorRequest(string Method, string RawPath, string Authorization, string ContentType, JsonObject Body)
+    /// <summary>One call to the conversation API, and the activity id the fake answered with (null for none).</summary>
+    public sealed record ConnectorRequest(string Method, string RawPath, string Authorization, string ContentType, JsonObject Body, string? CreatedId)
     {
         public string? Type => Body["type"]?.GetValue<string>();
     }

@@ -1,5 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Assistant.Bot.Teams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Teams;
 
@@ -44,7 +45,10 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
-    /// <summary>Asks a question in a personal chat and waits for typing and the reply; returns the reply.</summary>
+    /// <summary>
+    /// Asks a question in a personal chat and waits for typing and the reply (and, for an answer card, until the bot
+    /// has stored the reply's id); returns the reply.
+    /// </summary>
     public async Task<FakeBotFramework.ConnectorRequest> AskAsync(string question = "How do I book a flight?")
     {
         var before = Fake.ConnectorRequests.Count;
@@ -53,7 +57,27 @@ public sealed class TeamsTestHost : IAsyncDisposable
         using var response = await PostAsync(activity);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var requests = await Fake.WaitForConnectorRequestsAsync(before + 2);
-        return requests.Skip(before).Single(r => r.Type == "message");
+        var reply = requests.Skip(before).Single(r => r.Type == "message");
+        if (reply.CreatedId is { } id && reply.Body["attachments"] is not null)
+        {
+            await WaitUntilRecordedAsync(TeamsActivities.PersonalConversation, id);
+        }
+
+        return reply;
+    }
+
+    /// <summary>
+    /// Waits until the bot has stored which answer message <paramref name="activityId"/> carried: it does so right
+    /// after the connector answers, so a feedback invoke sent sooner would find nothing.
+    /// </summary>
+    public async Task WaitUntilRecordedAsync(string conversationId, string activityId)
+    {
+        var store = App.Services.GetRequiredService<TeamsReplyStore>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await store.FindByActivityAsync(conversationId, activityId, cts.Token) is null)
+        {
+            await Task.Delay(25, cts.Token);
+        }
     }
 
     public async ValueTask DisposeAsync()
