@@ -39,7 +39,13 @@ internal sealed class AdaptiveCardRenderer
     private const string Ellipsis = "…";
 
     /// <summary>Renders an answer; after a vote pass <paramref name="recordedVote"/> to show thanks instead of the buttons.</summary>
-    public AdaptiveCard Render(Answer answer, VoteValue? recordedVote = null)
+    /// <param name="answer">The answer.</param>
+    /// <param name="recordedVote">The vote recorded, or null to show the 👍/👎 buttons.</param>
+    /// <param name="textShownOutside">
+    /// True when the host shows the answer text beside the card (Teams puts it in the message text, where its
+    /// [n] markers become citations), so the card carries only the sources and buttons.
+    /// </param>
+    public AdaptiveCard Render(Answer answer, VoteValue? recordedVote = null, bool textShownOutside = false)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var noEvidence = answer.Kind == AnswerKind.NoEvidence;
@@ -51,7 +57,10 @@ internal sealed class AdaptiveCardRenderer
         }
 
         var text = Truncate(answer.Text.Trim(), MaxTextLength);
-        body.Add(new TextBlock(CardMarkdown.Escape(text.Length > 0 ? text : "(no answer text)")));
+        if (!textShownOutside)
+        {
+            body.Add(new TextBlock(CardMarkdown.Escape(text.Length > 0 ? text : "(no answer text)")));
+        }
 
         AddSources(body, answer.Citations, noEvidence);
 

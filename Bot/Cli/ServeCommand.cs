@@ -3,6 +3,7 @@ using Assistant.Bot.Cards;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Playground;
 using Assistant.Bot.Slack;
+using Assistant.Bot.Teams;
 
 namespace Assistant.Bot.Cli;
 
@@ -41,6 +42,9 @@ internal static class ServeCommand
         // Slack front end (off unless Slack:SigningSecret and Slack:BotToken are set)
         builder.Services.AddSlack(builder.Configuration);
 
+        // Teams front end (/api/messages); off without Teams:AppId
+        builder.Services.AddTeams(builder.Configuration);
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -57,6 +61,9 @@ internal static class ServeCommand
 
         // Slack: /slack/events and /slack/interactivity (404 when Slack is off)
         app.MapSlack();
+
+        // Teams: the Bot Framework messaging endpoint
+        app.MapTeams();
         return app;
     }
 }

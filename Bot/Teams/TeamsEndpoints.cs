@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Bot.Cards;
+using Assistant.Rag;
+using Assistant.Rag.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint Teams posts activities to. Every request is
+/// authenticated (<see cref="BotConnectorTokenValidator"/>) before anything in it is acted on; messages are
+/// answered in the background, invokes inline.
+/// </summary>
+internal static class TeamsEndpoints
+{
+    /// <summary>The route.</summary>
+    public const string Route = "/api/messages";
+
+    /// <summary>The <see cref="Turn.Channel"/> of Teams turns and votes.</summary>
+    public const string Channel = "teams";
+
+    /// <summary>How long a message id is remembered to drop redeliveries.</summary>
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(1);
+
+    /// <summary>Seconds a caller is told to wait when the bot is saturated or its key service is down.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>Maps the endpoint: the real one when Teams is configured, a 404 that says so otherwise.</summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        if (!options.Enabled)
+        {
+            app.MapPost(Route, () => TypedResults.Problem(
+                detail: "The Teams front end is off: set Teams:AppId (and its credentials) to turn it on.",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Teams is not configured")).ExcludeFromDescription();
+            return app;
+        }
+
+        app.MapPost(Route, MessagesAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The id votes and turns are kept under: the Entra object id, else the Teams user id.</summary>
+    public static string UserId(TeamsActivity activity) =>
+        !string.IsNullOrEmpty(activity.From?.AadObjectId) ? activity.From.AadObjectId : activity.From?.Id ?? string.Empty;
+
+    private static async Task<IResult> MessagesAsync(
+        HttpContext context,
+        BotConnectorTokenValidator validator,
+        TeamsWorkQueue queue,
+        TeamsInvokeHandler invokes,
+        IDeduplicator deduplicator,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(authorization))
+        {
+            return Refuse(logger, StatusCodes.Status401Unauthorized, "no Authorization header");
+        }
+
+        var (activity, status, reason) = await TeamsBodyReader.ReadAsync(context.Request, cancellationToken);
+        if (activity is null)
+        {
+            return Refuse(logger, status, reason!);
+        }
+
+        InboundAuthResult auth;
+        try
+        {
+            auth = await validator.ValidateAsync(authorization, activity, cancellationToken);
+        }
+        catch (TeamsFrontEndUnavailableException)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "the Bot Connector's signing keys are unavailable");
+        }
+
+        if (!auth.Valid)
+        {
+            return Refuse(logger, StatusCodes.Status401Unauthorized, auth.Reason!);
+        }
+
+        // Authenticated from here on: the serviceUrl is the one the connector vouched for.
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return Refuse(logger, StatusCodes.Status400BadRequest, "the activity has no serviceUrl or conversation id");
+        }
+
+        switch (activity.Type)
+        {
+            case "message":
+                // Teams may deliver a message again when the first delivery looked timed out; answer it once.
+                if (!string.IsNullOrEmpty(activity.Id)
+                    && !await deduplicator.TryClaimAsync($"teams:{activity.Conversation.Id}:{activity.Id}", DuplicateWindow, cancellationToken))
+                {
+                    logger.Duplicate(activity.Id);
+                    return TypedResults.Ok();
+                }
+
+                return Message(context, logger, queue, activity);
+            case "invoke":
+                return await invokes.HandleAsync(activity, cancellationToken);
+            case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
+                return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Welcome, activity));
+            default:
+                // installationUpdate, conversationUpdate about other members, reactions, typing, …: acknowledged, nothing to do.
+                logger.Ignored(activity.Type!);
+                return TypedResults.Ok();
+        }
+    }
+
+    private static IResult Message(HttpContext context, ILogger logger, TeamsWorkQueue queue, TeamsActivity activity)
+    {
+        if (string.IsNullOrEmpty(activity.From?.Id))
+        {
+            return Refuse(logger, StatusCodes.Status400BadRequest, "the message has no sender");
+        }
+
+        // Action.Submit (the fallback of the card's Action.Execute buttons) arrives as a message with a value and no text.
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value && string.IsNullOrWhiteSpace(activity.Text))
+        {
+            var feedback = FeedbackValue.Read(value);
+            if (feedback is null)
+            {
+                return Refuse(logger, StatusCodes.Status400BadRequest, "the card submit carries no answer id and vote");
+            }
+
+            return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.SubmitVote, activity, Feedback: feedback));
+        }
+
+        var text = MentionText.StripBotMention(activity.Text, activity.Entities, activity.Recipient?.Id);
+        if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only "@Bot", or the manifest's "help" command: say what the bot does.
+            return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Welcome, activity));
+        }
+
+        var turn = new Turn(
+            Channel,
+            activity.Conversation!.Id!,
+            UserId(activity),
+            text,
+            activity.From.Name,
+            ThreadId(activity.Conversation.Id!),
+            activity.TenantId);
+        logger.Question(turn.ConversationId, turn.Text);
+        return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Answer, activity, turn));
+    }
+
+    /// <summary>In a channel the conversation id names the reply chain's root message: "19:…@thread.skype;messageid=123".</summary>
+    internal static string? ThreadId(string conversationId)
+    {
+        const string Marker = ";messageid=";
+        var at = conversationId.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : conversationId[(at + Marker.Length)..];
+    }
+
+    private static IResult Enqueue(HttpContext context, ILogger logger, TeamsWorkQueue queue, TeamsWork work)
+    {
+        if (!queue.TryEnqueue(work))
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "the work queue is full");
+        }
+
+        logger.Accepted(work.Activity.Type!, work.ConversationId);
+        return TypedResults.Ok();
+    }
+
+    private static IResult Refuse(ILogger logger, int status, string reason)
+    {
+        logger.Refused(status, reason);
+        return TypedResults.Problem(statusCode: status, title: ReasonTitle(status));
+    }
+
+    // The reason stays in the log: telling a forger which check failed helps only the forger.
+    private static string ReasonTitle(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Unauthorized",
+        StatusCodes.Status413PayloadTooLarge => "Request too large",
+        StatusCodes.Status503ServiceUnavailable => "Try again later",
+        _ => "Bad request",
+    };
+
+    /// <summary>An empty JSON object, the body Teams requires for feedback invokes.</summary>
+    internal static IResult EmptyObject() => TypedResults.Json(new JsonObject());
+}
