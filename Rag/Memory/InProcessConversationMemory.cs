@@ -11,7 +11,7 @@ namespace Assistant.Rag.Memory;
 /// <remarks>Thread-safe; concurrent appends to one conversation are applied one after the other, none is lost.</remarks>
 public sealed class InProcessConversationMemory : IConversationMemory
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 20;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly HistoryCompactor _compactor;
     private readonly IOptionsMonitor<MemoryOptions> _options;

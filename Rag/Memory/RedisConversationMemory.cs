@@ -13,7 +13,7 @@ namespace Assistant.Rag.Memory;
 /// <remarks>Thread-safe. Redis errors and timeouts surface as <see cref="ConversationMemoryException"/>.</remarks>
 public sealed partial class RedisConversationMemory : IConversationMemory
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 20;
     private readonly IConnectionMultiplexer _redis;
     private readonly HistoryCompactor _compactor;
     private readonly IOptionsMonitor<MemoryOptions> _options;
@@ -61,6 +61,9 @@ public sealed partial class RedisConversationMemory : IConversationMemory
                 {
                     return;
                 }
+
+                // Another append won the race: read it and try again after a short random pause, so racers spread out.
+                await Task.Delay(Random.Shared.Next(1, 5 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
