@@ -11,6 +11,12 @@ internal sealed class ScriptedChatClient : IChatClient
 
     public List<IReadOnlyList<ChatMessage>> Requests { get; } = [];
 
+    /// <summary>The options of each request, in order.</summary>
+    public List<ChatOptions?> Options { get; } = [];
+
+    /// <summary>Usage figures reported with every reply, as an endpoint would; null reports none.</summary>
+    public UsageDetails? Usage { get; set; }
+
     public static ScriptedChatClient Replying(string text) => new((_, _) => Task.FromResult(text));
 
     public static ScriptedChatClient Failing(Exception exception) => new((_, _) => Task.FromException<string>(exception));
@@ -25,7 +31,8 @@ internal sealed class ScriptedChatClient : IChatClient
     {
         var list = messages.ToList();
         Requests.Add(list);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, await _reply(list, cancellationToken)));
+        Options.Add(options);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, await _reply(list, cancellationToken))) { Usage = Usage };
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
