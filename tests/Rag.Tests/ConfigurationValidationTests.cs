@@ -22,6 +22,12 @@ public sealed class ConfigurationValidationTests
     [InlineData("Rag:Retrieval:RrfK", "0", "RrfK")]
     [InlineData("Rag:Answer:MinEvidence", "2", "MinEvidence")]
     [InlineData("Llm:Endpoint", "not a url", "Llm:Endpoint")]
+    [InlineData("Llm:MaxTokensPerTurn", "10", "MaxTokensPerTurn")]
+    [InlineData("Rag:Memory:MaxTurns", "0", "MaxTurns")]
+    [InlineData("Rag:Memory:Ttl", "00:00:05", "Ttl")]
+    [InlineData("Rag:Memory:KeyPrefix", "bad prefix:*", "Rag:Memory:KeyPrefix")]
+    [InlineData("Redis:OperationTimeoutMs", "1", "OperationTimeoutMs")]
+    [InlineData("Rag:Rewrite:TimeoutSeconds", "0", "TimeoutSeconds")]
     public void ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["Llm:Model"] = "m" };
