@@ -6,7 +6,7 @@ namespace Assistant.Rag.Memory;
 /// The Redis server (configuration section "Redis"). Empty <see cref="Configuration"/> means no Redis: memory and
 /// de-duplication stay in this process.
 /// </summary>
-public sealed class RedisOptions
+public sealed class RedisOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Redis";
@@ -24,4 +24,32 @@ public sealed class RedisOptions
 
     /// <summary>True when a server is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsConfigured)
+        {
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            if (StackExchange.Redis.ConfigurationOptions.Parse(Configuration).EndPoints.Count == 0)
+            {
+                problem = "names no server";
+            }
+        }
+        catch (ArgumentException)
+        {
+            problem = "is not a valid StackExchange.Redis configuration string";
+        }
+
+        // The message names the setting but never repeats it: it may hold a password.
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"Redis:Configuration {problem} (expected e.g. \"localhost:6379\").", [nameof(Configuration)]);
+        }
+    }
 }

@@ -4,7 +4,7 @@ namespace Assistant.Rag.Query;
 
 /// <summary>
 /// The word lists the rule-based follow-up rewrite reads, in sections ("[pronoun]", "[question]", "[function]",
-/// "[place]", "[group]"), from the files shipped in this assembly (Query/Data/followup-*.txt).
+/// "[aspect]", "[place]", "[group]"), from the files shipped in this assembly (Query/Data/followup-*.txt).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class FollowUpCues
@@ -15,6 +15,7 @@ internal sealed class FollowUpCues
         Pronouns = Set("pronoun");
         QuestionWords = Set("question");
         FunctionWords = Set("function");
+        AspectWords = Set("aspect");
 
         // Longest first, so "new york" is found before "york" and "正式员工" before "员工".
         Classes = [.. new[] { "place", "group" }.Select(name => (IReadOnlyList<string>)[.. (sections.TryGetValue(name, out var words) ? words : []).OrderByDescending(w => w.Length)])];
@@ -29,6 +30,9 @@ internal sealed class FollowUpCues
     public FrozenSet<string> QuestionWords { get; }
 
     public FrozenSet<string> FunctionWords { get; }
+
+    /// <summary>Words that ask about an aspect of a topic ("limit", "cost") rather than name one.</summary>
+    public FrozenSet<string> AspectWords { get; }
 
     /// <summary>Entity classes (places, groups of people), each longest entry first.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Classes { get; }

@@ -7,7 +7,7 @@ namespace Assistant.Rag.Query;
 /// <summary>
 /// The rewrite without an LLM. A follow-up is recognised by its shape: an opener that names a new entity ("and for
 /// contractors?", "what about Shanghai?", "上海呢？"), a pronoun that points back ("how long does it take?",
-/// "它/这个/那个…"), or too few topic words to stand alone ("is there a limit?", "需要提前多久？"). The previous
+/// "它/这个/那个…"), or no topic word of its own ("is there a limit?", "需要提前多久？"). The previous
 /// standalone question then lends its subject or key terms; an entity of the same kind (a place, a group of people)
 /// is swapped rather than added. Anything else is returned unchanged, so a new self-contained question is searched as typed.
 /// </summary>
@@ -53,9 +53,14 @@ public sealed partial class RuleBasedQuestionRewriter : IQuestionRewriter
 
         var words = EnglishWords(question);
         var content = 0;
+        var topicWords = 0;
         for (var i = 0; i < words.Count; i++)
         {
-            content += IsContent(words[i].Value, cues) ? (IsNamed(words[i].Value, i) ? 2 : 1) : 0;
+            if (IsContent(words[i].Value, cues))
+            {
+                content += IsNamed(words[i].Value, i) ? 2 : 1;
+                topicWords += cues.AspectWords.Contains(words[i].Value.ToLowerInvariant()) ? 0 : 1;
+            }
         }
 
         if (Pronoun(question, words, cues) is { } pronoun && content <= 3)
@@ -67,7 +72,8 @@ public sealed partial class RuleBasedQuestionRewriter : IQuestionRewriter
             }
         }
 
-        if (content <= 1 || (FollowUpOpener().IsMatch(question) && content <= 3))
+        // A lone topic word stands on its own ("who can take a sabbatical?"); a lone aspect word does not ("is there a limit?").
+        if ((content <= 1 && topicWords == 0) || (FollowUpOpener().IsMatch(question) && content <= 3))
         {
             var terms = string.Join(' ', EnglishWords(previous).Where(w => IsContent(w.Value, cues)).Select(w => w.Value).Distinct(StringComparer.OrdinalIgnoreCase));
             if (terms.Length > 0)
@@ -104,7 +110,8 @@ public sealed partial class RuleBasedQuestionRewriter : IQuestionRewriter
             return string.Concat(core.AsSpan(0, at), topic, core.AsSpan(at + pronoun.Length), end);
         }
 
-        if (content <= 3)
+        // Two characters is one word ("结转", "提前"): too little for a question of its own; "年假有多少天" (年假, 天) is not.
+        if (content <= 2)
         {
             return topic + (core.StartsWith('那') ? core[1..] : core) + end;
         }

@@ -50,7 +50,9 @@ public sealed class FollowUpRewriteTests(ITestOutputHelper output)
     [Theory]
     [InlineData("How do I connect to the VPN from home?")]
     [InlineData("What is MFA?")]
+    [InlineData("Who can take a sabbatical?")]
     [InlineData("上海办公室在哪里？")]
+    [InlineData("年假有多少天？")]
     public void ASelfContainedQuestionIsLeftAsTyped(string question)
     {
         var history = History("How many days of annual leave do Berlin employees get?");
