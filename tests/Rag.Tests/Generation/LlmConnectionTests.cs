@@ -139,24 +139,4 @@ public sealed class LlmConnectionTests
             .AddRag(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), contentRoot: index)
             .BuildServiceProvider();
     }
-
-    private sealed class QueueLoggerProvider(ConcurrentQueue<string> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(log);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class QueueLogger(ConcurrentQueue<string> log) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            log.Enqueue($"{formatter(state, exception)} {exception}");
-    }
 }

@@ -11,6 +11,9 @@ public abstract class ConversationMemoryContractTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
 
+    // Each test's keys of its own, so runs against one shared server never meet.
+    private readonly string _prefix = TestRedis.NewPrefix();
+
     /// <summary>The time-to-live the store under test is given: short for a real server, whose clock cannot be faked.</summary>
     protected abstract TimeSpan Ttl { get; }
 
@@ -157,8 +160,6 @@ public abstract class ConversationMemoryContractTests
 
         Assert.Empty((await memory.LoadAsync(used)).Turns);
     }
-
-    private readonly string _prefix = TestRedis.NewPrefix();
 
     private ConversationKey Key(string conversation) => ConversationKey.For(new Turn("playground", conversation, "user", "text"), _prefix);
 
