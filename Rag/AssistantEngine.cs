@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Rag;
 
 /// <summary>
-/// One turn end to end: check the question, retrieve, write the answer, number its citations.
+/// One turn end to end: check the question, read it in its conversation (history, standalone rewrite, keyword
+/// form), retrieve, write the answer, number its citations, remember the turn.
 /// </summary>
 /// <remarks>Thread-safe. Questions and answers are personal data: they are logged at Trace only.</remarks>
 public sealed partial class AssistantEngine : IAssistant
@@ -23,14 +25,20 @@ public sealed partial class AssistantEngine : IAssistant
     private readonly IOptionsMonitor<AnswerOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly QuestionContextualizer? _conversation;
+    private readonly IOptionsMonitor<LlmOptions>? _llm;
 
+    /// <param name="conversation">The conversation step (memory and follow-up rewrite); null answers every turn on its own.</param>
+    /// <param name="llm">LLM settings, for the per-turn token budget; null sets no budget.</param>
     public AssistantEngine(
         KnowledgeIndex index,
         HybridRetriever retriever,
         IAnswerGenerator generator,
         IOptionsMonitor<AnswerOptions> options,
         TimeProvider time,
-        ILogger<AssistantEngine> logger)
+        ILogger<AssistantEngine> logger,
+        QuestionContextualizer? conversation = null,
+        IOptionsMonitor<LlmOptions>? llm = null)
     {
         _index = index;
         _retriever = retriever;
@@ -38,6 +46,8 @@ public sealed partial class AssistantEngine : IAssistant
         _options = options;
         _time = time;
         _logger = logger;
+        _conversation = conversation;
+        _llm = llm;
     }
 
     /// <inheritdoc />
@@ -58,10 +68,18 @@ public sealed partial class AssistantEngine : IAssistant
         }
 
         var started = Stopwatch.GetTimestamp();
-        var retrieval = await _retriever.RetrieveAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var draft = await _generator.GenerateAsync(question, retrieval, cancellationToken).ConfigureAwait(false);
+        using var budget = _llm is null ? null : LlmTurnBudget.Begin(_llm.CurrentValue.MaxTokensPerTurn);
+        var context = _conversation is null ? null : await _conversation.ContextualizeAsync(turn, question, cancellationToken).ConfigureAwait(false);
+        var searched = context?.Standalone ?? question;
+        var retrieval = await _retriever.RetrieveAsync(searched, context?.KeywordQuery, cancellationToken).ConfigureAwait(false);
+        var draft = await _generator.GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
-        var answer = NewAnswer(text, citations, question, draft.Kind, retrieval.Routes);
+        var answer = NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes);
+        if (context is not null)
+        {
+            await _conversation!.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);
+        }
+
         Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Log.AnswerText(_logger, answer.Id, question, text);
         return answer;

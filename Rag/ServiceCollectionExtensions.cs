@@ -1,10 +1,10 @@
-using System.ClientModel;
 using Assistant.Rag.Embeddings;
 using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Memory;
+using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
 using Microsoft.Extensions.AI;
@@ -12,7 +12,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenAI;
 
 namespace Assistant.Rag;
 
@@ -21,7 +20,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the engine with its options bound from <paramref name="configuration"/> and validated at start.
-    /// Optional backends (an OpenAI-compatible LLM or embeddings endpoint) are chosen here and nowhere else.
+    /// Optional backends (an LLM or embeddings endpoint, Redis) are chosen here and nowhere else.
     /// <paramref name="contentRoot"/> anchors relative paths in the options.
     /// </summary>
     public static IServiceCollection AddRag(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -31,7 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection("Rag:Chunking")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Rag:Retrieval")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection("Rag:Answer")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLlmConnection(configuration);
         services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KeywordIndexOptions>().Bind(configuration.GetSection("Rag:Keyword"));
 
@@ -46,8 +45,7 @@ public static class ServiceCollectionExtensions
                 return new MiniLmEmbeddingGenerator();
             }
 
-            var client = new OpenAI.Embeddings.EmbeddingClient(options.Model, new ApiKeyCredential(KeyOrAnonymous(options.ApiKey)), new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint) });
-            return client.AsIEmbeddingGenerator(options.Dimensions);
+            return OpenAiClientFactory.Embeddings(options);
         });
 
         services.AddSingleton(sp => IndexFolder(sp, contentRoot));
@@ -80,27 +78,13 @@ public static class ServiceCollectionExtensions
         services.AddRagRouting(configuration);
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
-        services.AddSingleton<IAnswerGenerator>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
-            if (!options.IsConfigured)
-            {
-                return sp.GetRequiredService<ExtractiveAnswerGenerator>();
-            }
-
-            var chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(KeyOrAnonymous(options.ApiKey)), new OpenAIClientOptions
-            {
-                Endpoint = new Uri(options.Endpoint),
-                NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-
-                // Retries with exponential backoff on 429 and 5xx; the answer's own timeout bounds the total.
-                RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 2),
-            }).AsIChatClient();
-            return new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>());
-        });
+        services.AddSingleton<IAnswerGenerator>(sp => sp.GetService<IChatClient>() is { } chat
+            ? new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>())
+            : sp.GetRequiredService<ExtractiveAnswerGenerator>());
         services.AddSingleton<IAssistant, AssistantEngine>();
         services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "feedback.db")));
-        services.AddSingleton<IDeduplicator, InProcessDeduplicator>();
+        services.AddConversationMemory(configuration);
+        services.AddFollowUpRewriting(configuration);
         return services;
     }
 
@@ -117,7 +101,4 @@ public static class ServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
         return options.IsConfigured ? options.Dimensions : MiniLmModel.Dimensions;
     }
-
-    // Local OpenAI-compatible servers (Ollama, vLLM) take no key, but the client insists on one.
-    private static string KeyOrAnonymous(string key) => string.IsNullOrWhiteSpace(key) ? "none" : key;
 }

@@ -18,7 +18,8 @@ internal static class AskCommand
         {
             using var host = await CliHost.StartAsync(cancellationToken).ConfigureAwait(false);
             await CliHost.OpenIndexAsync(host, cancellationToken).ConfigureAwait(false);
-            var turn = new Turn("cli", "cli", Environment.UserName, parse.GetValue(question) ?? string.Empty);
+            // Each ask is a conversation of its own: a shared Redis must not turn one person's asks into follow-ups of another's.
+            var turn = new Turn("cli", Guid.NewGuid().ToString("N"), Environment.UserName, parse.GetValue(question) ?? string.Empty);
             var answer = await host.Services.GetRequiredService<IAssistant>().AnswerAsync(turn, cancellationToken).ConfigureAwait(false);
             await host.Services.GetRequiredService<IFeedbackStore>().RecordAnswerAsync(turn, answer, cancellationToken).ConfigureAwait(false);
 

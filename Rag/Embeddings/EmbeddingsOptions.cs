@@ -11,6 +11,9 @@ public sealed class EmbeddingsOptions : IValidatableObject
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Embeddings";
 
+    /// <summary>The kind of endpoint, as for the chat endpoint (<see cref="Generation.LlmOptions.Provider"/>).</summary>
+    public Generation.LlmProvider Provider { get; set; } = Generation.LlmProvider.OpenAI;
+
     /// <summary>Base URL of an OpenAI-compatible API; empty for the embedded model.</summary>
     public string Endpoint { get; set; } = string.Empty;
 

@@ -3,13 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace Assistant.Rag.Generation;
 
 /// <summary>
-/// The OpenAI-compatible chat endpoint (configuration section "Llm"). Empty <see cref="Endpoint"/> means no LLM:
-/// answers are extractive. The key is read from configuration or the environment (Llm__ApiKey) and never logged.
+/// The chat endpoint (configuration section "Llm"): OpenAI, Azure OpenAI or any OpenAI-compatible server. Empty
+/// <see cref="Endpoint"/> means no LLM: answers are extractive, follow-ups are rewritten by rules and old turns are
+/// dropped. The key is read from configuration or the environment (Llm__ApiKey) and never logged.
 /// </summary>
 public sealed class LlmOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Llm";
+
+    /// <summary>The kind of endpoint; decides the URL form and how the key is sent.</summary>
+    public LlmProvider Provider { get; set; } = LlmProvider.OpenAI;
 
     /// <summary>Base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://localhost:11434/v1; empty for none.</summary>
     public string Endpoint { get; set; } = string.Empty;
@@ -17,7 +21,7 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>API key; may be empty for local servers.</summary>
     public string ApiKey { get; set; } = string.Empty;
 
-    /// <summary>Chat model name.</summary>
+    /// <summary>Chat model name (for Azure OpenAI: the deployment name).</summary>
     public string Model { get; set; } = string.Empty;
 
     /// <summary>Time allowed for one answer before falling back to the extractive answer.</summary>
@@ -27,6 +31,14 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>Longest answer, in tokens.</summary>
     [Range(16, 8192)]
     public int MaxOutputTokens { get; set; } = 500;
+
+    /// <summary>Retries of a call that failed with 408, 429 or 5xx, with exponential backoff (Retry-After is honoured).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>LLM tokens (prompts and replies of the rewrite, the answer and any summary together) one turn may use.</summary>
+    [Range(256, 1_000_000)]
+    public int MaxTokensPerTurn { get; set; } = 6000;
 
     /// <summary>True when an endpoint is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
@@ -47,6 +59,11 @@ public sealed class LlmOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(Model))
         {
             yield return new ValidationResult("Llm:Model must name a model when Llm:Endpoint is set.", [nameof(Model)]);
+        }
+
+        if (Provider == LlmProvider.AzureOpenAI && string.IsNullOrWhiteSpace(ApiKey))
+        {
+            yield return new ValidationResult("Llm:ApiKey is required for Azure OpenAI (set it in configuration or as Llm__ApiKey).", [nameof(ApiKey)]);
         }
     }
 }

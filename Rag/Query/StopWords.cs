@@ -11,6 +11,9 @@ public static class StopWords
     private static readonly FrozenSet<string> English = Load("stopwords-en.txt");
     private static readonly FrozenSet<string> Chinese = Load("stopwords-zh.txt");
 
+    /// <summary>The Chinese entries of two or more characters, longest first: fillers that can be cut out of unsegmented text.</summary>
+    internal static IReadOnlyList<string> ChineseMultiCharacter { get; } = [.. Chinese.Where(w => w.Length > 1).OrderByDescending(w => w.Length)];
+
     /// <summary>True when <paramref name="term"/> (lower case) carries no meaning for search.</summary>
     public static bool IsStopWord(string term) => English.Contains(term) || Chinese.Contains(term);
 

@@ -25,6 +25,14 @@ public sealed class ConfigurationValidationTests
     [InlineData("Rag:Routing:RouteBudgetMilliseconds", "0", "RouteBudgetMilliseconds")]
     [InlineData("Rag:Routing:MinConfidence", "1.5", "MinConfidence")]
     [InlineData("Rag:Query:MaxAlternatives", "0", "MaxAlternatives")]
+    [InlineData("Llm:MaxTokensPerTurn", "10", "MaxTokensPerTurn")]
+    [InlineData("Rag:Memory:MaxTurns", "0", "MaxTurns")]
+    [InlineData("Rag:Memory:Ttl", "00:00:05", "Ttl")]
+    [InlineData("Rag:Memory:KeyPrefix", "bad prefix:*", "Rag:Memory:KeyPrefix")]
+    [InlineData("Redis:OperationTimeoutMs", "1", "OperationTimeoutMs")]
+    [InlineData("Redis:Configuration", "ssl=true,password=hunter2", "Redis:Configuration names no server")]
+    [InlineData("Redis:Configuration", "localhost:6379,connectTimeout=soon", "Redis:Configuration is not a valid")]
+    [InlineData("Rag:Rewrite:TimeoutSeconds", "0", "TimeoutSeconds")]
     public void ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["Llm:Model"] = "m" };

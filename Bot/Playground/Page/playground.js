@@ -19,14 +19,15 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  // A new conversation per page load; kept in sessionStorage so it is visible to the tab (and to tests).
+  // One conversation per browser session (the tab's sessionStorage), so the server's memory of it lets follow-ups
+  // ("and for contractors?") be understood, even across a reload; "New conversation" starts a fresh one.
   function startConversation() {
     const id = newId();
     sessionStorage.setItem('playground.conversationId', id);
     return id;
   }
 
-  let conversationId = startConversation();
+  let conversationId = sessionStorage.getItem('playground.conversationId') || startConversation();
 
   function userId() {
     let id = localStorage.getItem('playground.userId');

@@ -10,7 +10,7 @@ namespace Assistant.Bot.Tests.EndToEnd;
 public sealed partial class PlaygroundBrowserEndToEndTests(RealEngineFixture fixture)
 {
     [Fact]
-    public async Task APersonCanAskAFixtureQuestionReadTheCitedAnswerAndVoteInARealBrowser()
+    public async Task APersonCanAskAFixtureQuestionReadTheCitedAnswerVoteAndFollowUpInARealBrowser()
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         Assert.True(File.Exists(chromium), $"{chromium} is missing: run ./test.sh (or bash tests/install-test-deps.sh) to apt-get install chromium.");
@@ -18,13 +18,15 @@ public sealed partial class PlaygroundBrowserEndToEndTests(RealEngineFixture fix
 
         try
         {
-            var run = await NodeScript.RunAsync("browser", "playground-smoke.mjs", [fixture.Address + "/", screenshot, "What should I do if I lose my access badge?"], null, TimeSpan.FromMinutes(2));
+            var run = await NodeScript.RunAsync("browser", "playground-smoke.mjs", [fixture.Address + "/", screenshot, "What should I do if I lose my access badge?", "How much does it cost?"], null, TimeSpan.FromMinutes(2));
 
             Assert.True(run.ExitCode == 0, $"The browser run failed (exit {run.ExitCode}):\n{run.StandardOutput}\n{run.StandardError}");
             var answerId = AnswerIdLine().Match(run.StandardOutput).Groups[1].Value;
             var vote = Assert.Single(await fixture.App.Services.GetRequiredService<IFeedbackStore>().GetVotesAsync(answerId));
             Assert.Equal((VoteValue.Up, "playground"), (vote.Value, vote.Channel));
             Assert.True(new FileInfo(screenshot).Length > 10_000, "The screenshot is missing or empty.");
+            Assert.Contains("searched-for: How much does access badge cost?", run.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("cited: it/badge-replacement.md", run.StandardOutput, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.EndToEnd;
 
@@ -7,7 +9,9 @@ namespace Assistant.Bot.Tests.EndToEnd;
 /// The Bot host exactly as shipped (real MiniLM, Lucene, SQLite; nothing replaced), with its index in
 /// <paramref name="indexPath"/> and the fixture knowledge base as the samples it seeds an empty index from.
 /// </summary>
-public sealed class RealEngineApp(string indexPath) : WebApplicationFactory<Program>
+/// <param name="settings">Further settings (e.g. Redis:Configuration), or null.</param>
+/// <param name="services">Replacements of services (e.g. a scripted IChatClient), or null.</param>
+public sealed class RealEngineApp(string indexPath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     /// <summary>tests/Bot.Tests/EndToEnd/Fixtures/kb as copied next to the test binaries.</summary>
     public static string KnowledgeBase { get; } = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Fixtures", "kb");
@@ -17,5 +21,14 @@ public sealed class RealEngineApp(string indexPath) : WebApplicationFactory<Prog
         builder.UseEnvironment("Production");
         builder.UseSetting("Rag:IndexPath", indexPath);
         builder.UseSetting("Rag:SamplesPath", KnowledgeBase);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 }

@@ -1,6 +1,6 @@
 // Drives the playground page the way a person would, in Debian's headless Chromium.
 //
-// Usage: node playground-smoke.mjs <page-url> <screenshot.png> [question]
+// Usage: node playground-smoke.mjs <page-url> <screenshot.png> [question] [follow-up]
 // Asks the question (Enter sends), waits for an answer with a clickable "[1]" and a titled source
 // (a link for a web address, title and path for a file), clicks "[1]" and checks that source is
 // highlighted, clicks 👍, waits for "Thanks", and saves a screenshot. Prints "answer-id: <id>" of
@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [url, screenshotPath, question = 'How do I book a flight?'] = process.argv.slice(2);
+const [url, screenshotPath, question = 'How do I book a flight?', followUp] = process.argv.slice(2);
 if (!url || !screenshotPath) {
-  console.error('usage: node playground-smoke.mjs <page-url> <screenshot.png> [question]');
+  console.error('usage: node playground-smoke.mjs <page-url> <screenshot.png> [question] [follow-up]');
   process.exit(2);
 }
 
@@ -45,10 +45,10 @@ try {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
-  const answerIds = [];
+  const answers = [];
   page.on('response', async (response) => {
     if (response.status() >= 400) pageErrors.push(`${response.status()} from ${response.url()}`);
-    else if (new URL(response.url()).pathname === '/api/chat') answerIds.push((await response.json()).answerId);
+    else if (new URL(response.url()).pathname === '/api/chat') answers.push(await response.json());
   });
 
   step(`open ${url}`);
@@ -77,13 +77,28 @@ try {
   step('click 👍 and wait for the thanks');
   await answer.getByRole('button', { name: /Helpful/ }).first().click();
   await answer.getByText('Thanks', { exact: false }).waitFor();
+  const votedId = answers.at(-1).answerId;
+
+  if (followUp) {
+    // The conversation id lives in the tab's sessionStorage: a reload keeps the conversation, so the follow-up
+    // is understood from the first question.
+    step(`reload, ask the follow-up "${followUp}"`);
+    await page.reload({ waitUntil: 'load' });
+    await input.fill(followUp);
+    await input.press('Enter');
+    await page.locator('.message.answer').last().locator('a.cite', { hasText: '[1]' }).waitFor();
+    const last = answers.at(-1);
+    console.log(`searched-for: ${last.standaloneQuestion}`);
+    console.log(`cited: ${last.citations[0].url}`);
+    await page.locator('.small-print', { hasText: 'Searched for:' }).last().waitFor();
+  }
 
   if (pageErrors.length > 0) throw new Error(`The page logged errors: ${pageErrors.join(' | ')}`);
 
   step(`screenshot to ${screenshotPath}`);
   await page.waitForTimeout(300); // let the highlight fade and smooth scrolling settle
   await page.screenshot({ path: screenshotPath });
-  console.log(`answer-id: ${answerIds.at(-1)}`);
+  console.log(`answer-id: ${votedId}`);
   console.log('ok');
 } catch (error) {
   console.error(`FAILED: ${error && error.stack ? error.stack : error}`);

@@ -25,7 +25,8 @@ internal sealed class OpenAiStubServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public List<(string Path, string? Authorization, JsonObject Body)> Requests { get; } = [];
+    /// <summary>Each request: its path, its Authorization and api-key headers (Azure OpenAI sends the key in the latter), and its body.</summary>
+    public List<(string Path, string? Authorization, JsonObject Body, string? ApiKey)> Requests { get; } = [];
 
     public async ValueTask DisposeAsync()
     {
@@ -61,7 +62,7 @@ internal sealed class OpenAiStubServer : IAsyncDisposable
             var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
             lock (Requests)
             {
-                Requests.Add((context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body));
+                Requests.Add((context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body, context.Request.Headers["api-key"]));
             }
 
             var (status, content) = reply(body);

@@ -11,7 +11,11 @@ internal sealed class ScriptedChatClient : IChatClient
 
     public List<IReadOnlyList<ChatMessage>> Requests { get; } = [];
 
+    /// <summary>The options of each request, in order.</summary>
     public List<ChatOptions?> Options { get; } = [];
+
+    /// <summary>Usage figures reported with every reply, as an endpoint would; null reports none.</summary>
+    public UsageDetails? Usage { get; set; }
 
     public static ScriptedChatClient Replying(string text) => new((_, _) => Task.FromResult(text));
 
@@ -32,7 +36,7 @@ internal sealed class ScriptedChatClient : IChatClient
             Options.Add(options);
         }
 
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, await _reply(list, cancellationToken)));
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, await _reply(list, cancellationToken))) { Usage = Usage };
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using Assistant.Rag.Embeddings;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Memory;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
@@ -83,6 +84,24 @@ internal sealed class TestEngine : IDisposable
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
         return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+    }
+
+    /// <summary>
+    /// The engine with conversation memory: <paramref name="memory"/> and <paramref name="rewriter"/> (rule-based when
+    /// null), logging the conversation step to <paramref name="logger"/>.
+    /// </summary>
+    public AssistantEngine Conversational(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null, IAnswerGenerator? generator = null)
+    {
+        var answers = new FixedOptions<AnswerOptions>(new AnswerOptions());
+        var conversation = new QuestionContextualizer(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
+        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance, conversation);
+    }
+
+    /// <summary>An in-process conversation store on the real clock.</summary>
+    public static InProcessConversationMemory InProcessMemory(MemoryOptions? options = null)
+    {
+        var fixedOptions = new FixedOptions<MemoryOptions>(options ?? new MemoryOptions());
+        return new InProcessConversationMemory(new HistoryCompactor(SharedModel.Tokens, fixedOptions, NullLogger<HistoryCompactor>.Instance), fixedOptions, TimeProvider.System);
     }
 
     public void Dispose() => Index.Dispose();

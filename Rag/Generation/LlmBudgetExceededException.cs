@@ -1,0 +1,19 @@
+namespace Assistant.Rag.Generation;
+
+/// <summary>An LLM call would exceed the turn's token budget (<see cref="LlmOptions.MaxTokensPerTurn"/>); it was not made.</summary>
+public sealed class LlmBudgetExceededException : Exception
+{
+    public LlmBudgetExceededException()
+    {
+    }
+
+    public LlmBudgetExceededException(string message)
+        : base(message)
+    {
+    }
+
+    public LlmBudgetExceededException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

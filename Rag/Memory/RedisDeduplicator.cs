@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Assistant.Rag.Memory;
+
+/// <summary>
+/// <see cref="IDeduplicator"/> in Redis, so a retried delivery is handled once across every replica: a claim is
+/// SET key NX PX ttl, under "{prefix}:dedup:" and a hash of the key.
+/// </summary>
+/// <remarks>
+/// Thread-safe. When Redis cannot be reached the claim is granted (and a warning logged): handling a retried delivery
+/// twice is better than dropping a user's message.
+/// </remarks>
+public sealed partial class RedisDeduplicator : IDeduplicator
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly IOptionsMonitor<MemoryOptions> _options;
+    private readonly ILogger _logger;
+
+    public RedisDeduplicator(IConnectionMultiplexer redis, IOptionsMonitor<MemoryOptions> options, ILogger<RedisDeduplicator> logger)
+    {
+        _redis = redis;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        var redisKey = $"{_options.CurrentValue.KeyPrefix}:dedup:{ConversationKey.Hash(key)}";
+        try
+        {
+            return await _redis.GetDatabase().StringSetAsync(redisKey, 1, ttl, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            Log.Unavailable(_logger, exception.GetType().Name);
+            return true;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1505, Level = LogLevel.Warning, Message = "Redis is unavailable for de-duplication ({ErrorType}); the delivery is handled without the check")]
+        public static partial void Unavailable(ILogger logger, string errorType);
+    }
+}

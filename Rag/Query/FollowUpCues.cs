@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+
+namespace Assistant.Rag.Query;
+
+/// <summary>
+/// The word lists the rule-based follow-up rewrite reads, in sections ("[pronoun]", "[question]", "[function]",
+/// "[aspect]", "[place]", "[group]"), from the files shipped in this assembly (Query/Data/followup-*.txt).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+internal sealed class FollowUpCues
+{
+    private FollowUpCues(Dictionary<string, List<string>> sections)
+    {
+        FrozenSet<string> Set(string name) => (sections.TryGetValue(name, out var words) ? words : []).ToFrozenSet(StringComparer.Ordinal);
+        Pronouns = Set("pronoun");
+        QuestionWords = Set("question");
+        FunctionWords = Set("function");
+        AspectWords = Set("aspect");
+
+        // Longest first, so "new york" is found before "york" and "正式员工" before "员工".
+        Classes = [.. new[] { "place", "group" }.Select(name => (IReadOnlyList<string>)[.. (sections.TryGetValue(name, out var words) ? words : []).OrderByDescending(w => w.Length)])];
+    }
+
+    public static FollowUpCues English { get; } = Load("followup-en.txt");
+
+    public static FollowUpCues Chinese { get; } = Load("followup-zh.txt");
+
+    public FrozenSet<string> Pronouns { get; }
+
+    public FrozenSet<string> QuestionWords { get; }
+
+    public FrozenSet<string> FunctionWords { get; }
+
+    /// <summary>Words that ask about an aspect of a topic ("limit", "cost") rather than name one.</summary>
+    public FrozenSet<string> AspectWords { get; }
+
+    /// <summary>Entity classes (places, groups of people), each longest entry first.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Classes { get; }
+
+    private static FollowUpCues Load(string name)
+    {
+        var resource = $"Assistant.Rag.Query.Data.{name}";
+        using var stream = typeof(FollowUpCues).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The follow-up word list '{resource}' is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                current = sections[line[1..^1]] = [];
+                continue;
+            }
+
+            current?.Add(line.ToLowerInvariant());
+        }
+
+        return new FollowUpCues(sections);
+    }
+}
