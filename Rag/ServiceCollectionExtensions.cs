@@ -76,6 +76,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PassageAssembler>();
+        services.AddSingleton<FeatureReranker>(sp => new FeatureReranker(sp.GetRequiredService<ChunkCatalog>()));
+        services.AddSingleton<IReranker>(sp => sp.GetRequiredService<FeatureReranker>());
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
         services.AddSingleton<IAnswerGenerator>(sp =>

@@ -14,10 +14,11 @@ public static class EvaluationConfigs
         ArgumentNullException.ThrowIfNull(product);
         return
         [
-            new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => o.VectorWeight = 0)),
-            new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor) = (0, 1))),
-            new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => o.Fusion = FusionMethod.Rrf)),
-            new("hybrid-minmax", "both routes, min-max normalised scores, convex weights", With(product, o => o.Fusion = FusionMethod.MinMax)),
+            new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => (o.VectorWeight, o.Reranker) = (0, RerankerKind.None))),
+            new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None))),
+            new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.Rrf, RerankerKind.None))),
+            new("hybrid-minmax", "both routes, min-max normalised scores, convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.None))),
+            new("hybrid-features", "hybrid-minmax, then the feature reranker (fitted weights) over the head of the list", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.Features))),
             new(Default, "the product default, as configured (fusion, weights, language-aware vector weight)", With(product, _ => { })),
         ];
     }
@@ -32,6 +33,8 @@ public static class EvaluationConfigs
             VectorWeight = product.VectorWeight,
             KeywordWeight = product.KeywordWeight,
             CjkVectorWeightFactor = product.CjkVectorWeightFactor,
+            Reranker = product.Reranker,
+            RerankDepth = product.RerankDepth,
             MaxPassages = product.MaxPassages,
             ContextTokens = product.ContextTokens,
         };

@@ -25,14 +25,17 @@ public sealed partial class HybridRetriever
     private readonly PassageAssembler _assembler;
     private readonly IOptionsMonitor<RetrievalOptions> _options;
     private readonly ILogger _logger;
+    private readonly IReadOnlyList<IReranker> _rerankers;
 
     public HybridRetriever(
         KnowledgeIndex index,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
         PassageAssembler assembler,
         IOptionsMonitor<RetrievalOptions> options,
-        ILogger<HybridRetriever> logger)
+        ILogger<HybridRetriever> logger,
+        IEnumerable<IReranker>? rerankers = null)
     {
+        _rerankers = [.. rerankers ?? []];
         _index = index;
         _embedder = embedder;
         _assembler = assembler;
@@ -85,7 +88,16 @@ public sealed partial class HybridRetriever
         }
 
         var fused = options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(routes) : ReciprocalRankFusion.Fuse(routes, options.RrfK);
+        fused = await RerankAsync(question, fused, options, cancellationToken).ConfigureAwait(false);
         return new RetrievalResult([], fused, uses, embedding, language);
+    }
+
+    // The configured second stage; an LLM reranker asked for but not registered (no LLM configured) falls back to features.
+    private Task<IReadOnlyList<FusedHit>> RerankAsync(string question, IReadOnlyList<FusedHit> fused, RetrievalOptions options, CancellationToken cancellationToken)
+    {
+        var reranker = options.Reranker == RerankerKind.None ? null
+            : _rerankers.FirstOrDefault(r => r.Kind == options.Reranker) ?? _rerankers.FirstOrDefault(r => r.Kind == RerankerKind.Features);
+        return reranker is null ? Task.FromResult(fused) : reranker.RerankAsync(question, fused, options.RerankDepth, cancellationToken);
     }
 
     private async Task<(ReadOnlyMemory<float> Embedding, IReadOnlyList<ScoredId>? Hits)> SearchVectorsAsync(string question, int top, CancellationToken cancellationToken)

@@ -35,6 +35,13 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double CjkVectorWeightFactor { get; set; }
 
+    /// <summary>The second ranking stage over the head of the fused list (see <see cref="RerankerKind"/>).</summary>
+    public RerankerKind Reranker { get; set; } = RerankerKind.None;
+
+    /// <summary>How many fused hits the reranker reorders; the rest keep their fused order after them.</summary>
+    [Range(2, 200)]
+    public int RerankDepth { get; set; } = 50;
+
     /// <summary>Most passages handed to answer generation.</summary>
     [Range(1, 20)]
     public int MaxPassages { get; set; } = 5;
