@@ -76,8 +76,12 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PassageAssembler>();
-        services.AddSingleton<FeatureReranker>(sp => new FeatureReranker(sp.GetRequiredService<ChunkCatalog>()));
-        services.AddSingleton<IReranker>(sp => sp.GetRequiredService<FeatureReranker>());
+        if (configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is { IsConfigured: true } llm)
+        {
+            // Used only when Rag:Retrieval:Reranker is Llm.
+            services.AddSingleton<IReranker>(sp => new LlmListwiseReranker(ChatClient(llm), sp.GetRequiredService<ChunkCatalog>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmListwiseReranker>>()));
+        }
+
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
         services.AddSingleton<IAnswerGenerator>(sp =>
@@ -88,21 +92,23 @@ public static class ServiceCollectionExtensions
                 return sp.GetRequiredService<ExtractiveAnswerGenerator>();
             }
 
-            var chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(KeyOrAnonymous(options.ApiKey)), new OpenAIClientOptions
-            {
-                Endpoint = new Uri(options.Endpoint),
-                NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-
-                // Retries with exponential backoff on 429 and 5xx; the answer's own timeout bounds the total.
-                RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 2),
-            }).AsIChatClient();
-            return new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>());
+            return new LlmAnswerGenerator(ChatClient(options), sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>());
         });
         services.AddSingleton<IAssistant, AssistantEngine>();
         services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "feedback.db")));
         services.AddSingleton<IDeduplicator, InProcessDeduplicator>();
         return services;
     }
+
+    private static IChatClient ChatClient(LlmOptions options) =>
+        new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(KeyOrAnonymous(options.ApiKey)), new OpenAIClientOptions
+        {
+            Endpoint = new Uri(options.Endpoint),
+            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+
+            // Retries with exponential backoff on 429 and 5xx; the caller's own timeout bounds the total.
+            RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 2),
+        }).AsIChatClient();
 
     private static IndexFolder IndexFolder(IServiceProvider services, string contentRoot)
     {

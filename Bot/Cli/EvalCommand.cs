@@ -27,8 +27,7 @@ internal static class EvalCommand
         var qrels = new Option<FileInfo?>("--qrels") { Description = "Judgements file (default: the only one in qrels/, else test, dev, train)." };
         var configs = new Option<string[]>("--config") { Description = "Configurations to run (default: all).", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output." };
-        var fit = new Option<bool>("--fit-reranker") { Description = "Instead of measuring, fit the feature reranker's weights on these judgements (with a two-fold held-out check) and print them." };
-        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, fit };
+        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BeirDataset dataset;
@@ -42,12 +41,12 @@ internal static class EvalCommand
                 return 2;
             }
 
-            return await RunAsync(dataset, parse.GetValue(configs) ?? [], parse.GetValue(json), parse.GetValue(fit), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(dataset, parse.GetValue(configs) ?? [], parse.GetValue(json), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, bool fit, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, CancellationToken cancellationToken)
     {
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
@@ -71,12 +70,6 @@ internal static class EvalCommand
         if (skipped > 0)
         {
             await Console.Error.WriteLineAsync($"{skipped} judged queries have no text and were skipped as bad input.").ConfigureAwait(false);
-        }
-
-        if (fit)
-        {
-            await FitRerankerAsync(dataset, queries, all.Single(c => c.Name == EvaluationConfigs.Default).Options, services, cancellationToken).ConfigureAwait(false);
-            return 0;
         }
 
         var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>());
@@ -126,28 +119,6 @@ internal static class EvalCommand
 
         AnsiConsole.Write(table);
         return 0;
-    }
-
-    private static async Task FitRerankerAsync(BeirDataset dataset, IReadOnlyList<(string Id, string Text)> queries, RetrievalOptions options, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var fitting = new RerankerFitting(services.GetRequiredService<HybridRetriever>(), services.GetRequiredService<FeatureReranker>());
-        IReadOnlyList<RerankSample> samples = [];
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        await console.Progress().AutoClear(false).StartAsync(async context =>
-        {
-            var task = context.AddTask($"features of {queries.Count} queries", maxValue: Math.Max(1, queries.Count));
-            samples = await fitting.CollectAsync(dataset, queries, options, options.RerankDepth, new SynchronousProgress<int>(done => task.Value = done), cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        var report = RerankerFitting.Fit(samples);
-        static string Weights(IReadOnlyList<double> weights) => string.Join(", ", weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)));
-        await Console.Out.WriteLineAsync($"""
-            {dataset.Name}: {samples.Count} queries, top {options.RerankDepth} fused hits each
-            features: {string.Join(", ", RerankFeatures.Names)}
-            weights (all queries): [{Weights(report.Weights)}]
-            weights (even half): [{Weights(report.HalfWeights[0])}]
-            weights (odd half):  [{Weights(report.HalfWeights[1])}]
-            nDCG@10 fused order: {report.Baseline:F4}; fitted, on the queries fitted: {report.Fitted:F4}; held out (each half scored with the other half's weights): {report.HeldOut:F4}
-            """).ConfigureAwait(false);
     }
 
     private static async Task<(int Chunks, double ChunksPerSecond)> IngestAsync(BeirDataset dataset, IServiceProvider services, KnowledgeIndex index, CancellationToken cancellationToken)

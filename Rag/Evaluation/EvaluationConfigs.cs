@@ -18,7 +18,6 @@ public static class EvaluationConfigs
             new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None))),
             new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.Rrf, RerankerKind.None))),
             new("hybrid-minmax", "both routes, min-max normalised scores, convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.None))),
-            new("hybrid-features", "hybrid-minmax, then the feature reranker (fitted weights) over the head of the list", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.Features))),
             new(Default, "the product default, as configured (fusion, weights, language-aware vector weight)", With(product, _ => { })),
         ];
     }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Rag.Retrieval;
 
 /// <summary>
-/// Runs the vector and keyword routes in parallel, fuses their rankings with weighted reciprocal-rank fusion and
-/// assembles passages. A route that fails is dropped from this question (and logged); the other still answers.
+/// Runs the vector and keyword routes in parallel, fuses their rankings (min-max or weighted reciprocal-rank fusion),
+/// optionally reorders the head with a second stage (<see cref="IReranker"/>, chosen by <see cref="RetrievalOptions.Reranker"/>)
+/// and assembles passages. A route that fails is dropped from this question (and logged); the other still answers.
 /// </summary>
 /// <remarks>Thread-safe; many questions may be retrieved at once.</remarks>
 public sealed partial class HybridRetriever
@@ -92,11 +93,10 @@ public sealed partial class HybridRetriever
         return new RetrievalResult([], fused, uses, embedding, language);
     }
 
-    // The configured second stage; an LLM reranker asked for but not registered (no LLM configured) falls back to features.
+    // The configured second stage; one asked for but not registered (the LLM one without an LLM) leaves the fused order.
     private Task<IReadOnlyList<FusedHit>> RerankAsync(string question, IReadOnlyList<FusedHit> fused, RetrievalOptions options, CancellationToken cancellationToken)
     {
-        var reranker = options.Reranker == RerankerKind.None ? null
-            : _rerankers.FirstOrDefault(r => r.Kind == options.Reranker) ?? _rerankers.FirstOrDefault(r => r.Kind == RerankerKind.Features);
+        var reranker = options.Reranker == RerankerKind.None ? null : _rerankers.FirstOrDefault(r => r.Kind == options.Reranker);
         return reranker is null ? Task.FromResult(fused) : reranker.RerankAsync(question, fused, options.RerankDepth, cancellationToken);
     }
 

@@ -14,7 +14,6 @@ public static class MinMaxFusion
         ArgumentNullException.ThrowIfNull(routes);
         var totalWeight = routes.Sum(r => r.Weight);
         var scores = new Dictionary<string, (double Score, int FirstSeen, Dictionary<string, int> Ranks)>(StringComparer.Ordinal);
-        var routeScores = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var route in routes.Where(r => r.Hits.Count > 0 && r.Weight > 0))
         {
             var max = route.Hits.Max(h => h.Score);
@@ -35,7 +34,6 @@ public static class MinMaxFusion
                 }
 
                 entry.Ranks[route.Route] = rank;
-                RouteScores(routeScores, hit.Id)[route.Route] = hit.Score;
                 var normalised = range > 0 ? (hit.Score - min) / range : 1.0;
                 scores[hit.Id] = (entry.Score + (route.Weight * normalised / totalWeight), entry.FirstSeen, entry.Ranks);
             }
@@ -44,16 +42,6 @@ public static class MinMaxFusion
         return [.. scores
             .OrderByDescending(s => s.Value.Score)
             .ThenBy(s => s.Value.FirstSeen)
-            .Select(s => new FusedHit(s.Key, s.Value.Score, s.Value.Ranks, routeScores[s.Key]))];
-    }
-
-    private static Dictionary<string, double> RouteScores(Dictionary<string, Dictionary<string, double>> all, string id)
-    {
-        if (!all.TryGetValue(id, out var scores))
-        {
-            all[id] = scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        }
-
-        return scores;
+            .Select(s => new FusedHit(s.Key, s.Value.Score, s.Value.Ranks))];
     }
 }

@@ -13,7 +13,6 @@ public static class ReciprocalRankFusion
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var scores = new Dictionary<string, (double Score, int FirstSeen, Dictionary<string, int> Ranks)>(StringComparer.Ordinal);
-        var routeScores = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var route in routes)
         {
             var rank = 0;
@@ -31,7 +30,6 @@ public static class ReciprocalRankFusion
                 }
 
                 entry.Ranks[route.Route] = rank;
-                RouteScores(routeScores, hit.Id)[route.Route] = hit.Score;
                 scores[hit.Id] = (entry.Score + (route.Weight / (k + rank)), entry.FirstSeen, entry.Ranks);
             }
         }
@@ -39,16 +37,6 @@ public static class ReciprocalRankFusion
         return [.. scores
             .OrderByDescending(s => s.Value.Score)
             .ThenBy(s => s.Value.FirstSeen)
-            .Select(s => new FusedHit(s.Key, s.Value.Score, s.Value.Ranks, routeScores[s.Key]))];
-    }
-
-    private static Dictionary<string, double> RouteScores(Dictionary<string, Dictionary<string, double>> all, string id)
-    {
-        if (!all.TryGetValue(id, out var scores))
-        {
-            all[id] = scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        }
-
-        return scores;
+            .Select(s => new FusedHit(s.Key, s.Value.Score, s.Value.Ranks))];
     }
 }

@@ -3,12 +3,9 @@ namespace Assistant.Rag.Retrieval;
 /// <summary>The second ranking stage after fusion.</summary>
 public enum RerankerKind
 {
-    /// <summary>No second stage: the fused order is final.</summary>
+    /// <summary>No second stage: the fused order is final (the default; see <see cref="RetrievalOptions.Reranker"/>).</summary>
     None,
 
-    /// <summary>Route scores and lexical evidence (coverage, title, phrase, proximity) combined with fitted weights; no model.</summary>
-    Features,
-
-    /// <summary>The configured LLM orders the head of the list (listwise); without an LLM the feature reranker runs.</summary>
+    /// <summary>The configured LLM orders the head of the list (listwise). Without an LLM the fused order stays.</summary>
     Llm,
 }

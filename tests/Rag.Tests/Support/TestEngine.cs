@@ -48,13 +48,15 @@ internal sealed class TestEngine : IDisposable
         return engine;
     }
 
-    /// <summary>A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
-    public HybridRetriever Retriever(RetrievalOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) => new(
+    /// <summary>A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions,
+    /// <paramref name="reranker"/> is registered as its second stage.</summary>
+    public HybridRetriever Retriever(RetrievalOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, IReranker? reranker = null) => new(
         Index,
         embedder ?? Embedder,
         new PassageAssembler(Index.Catalog, SharedModel.Tokens),
         new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()),
-        NullLogger<HybridRetriever>.Instance);
+        NullLogger<HybridRetriever>.Instance,
+        reranker is null ? null : [reranker]);
 
     /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
     public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
