@@ -18,8 +18,6 @@ public static class EvaluationConfigs
             new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None))),
             new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.Rrf, RerankerKind.None))),
             new("hybrid-minmax", "both routes, min-max normalised scores, convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.None))),
-            new("keyword-rm3", "BM25 alone with RM3 feedback (10 documents, 10 terms, λ 0.5 unless configured)", With(product, o => (o.VectorWeight, o.Reranker, o.KeywordFeedbackDocuments) = (0, RerankerKind.None, Math.Max(10, o.KeywordFeedbackDocuments)))),
-            new("hybrid-rm3", "hybrid-minmax with RM3 feedback on the keyword route", With(product, o => (o.Fusion, o.Reranker, o.KeywordFeedbackDocuments) = (FusionMethod.MinMax, RerankerKind.None, Math.Max(10, o.KeywordFeedbackDocuments)))),
             new(Default, "the product default, as configured (fusion, weights, language-aware vector weight)", With(product, _ => { })),
         ];
     }
@@ -34,9 +32,6 @@ public static class EvaluationConfigs
             VectorWeight = product.VectorWeight,
             KeywordWeight = product.KeywordWeight,
             CjkVectorWeightFactor = product.CjkVectorWeightFactor,
-            KeywordFeedbackDocuments = product.KeywordFeedbackDocuments,
-            KeywordFeedbackTerms = product.KeywordFeedbackTerms,
-            KeywordFeedbackWeight = product.KeywordFeedbackWeight,
             Reranker = product.Reranker,
             RerankDepth = product.RerankDepth,
             MaxPassages = product.MaxPassages,

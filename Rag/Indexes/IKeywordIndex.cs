@@ -20,13 +20,6 @@ public interface IKeywordIndex
     /// <summary>The <paramref name="top"/> best BM25 matches for free text, best first. Empty text gives no hits.</summary>
     Task<IReadOnlyList<ScoredId>> SearchAsync(string text, int top, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Like <see cref="SearchAsync"/>, with pseudo-relevance feedback: the query is expanded from its first hits and run
-    /// again. An index that cannot expand queries answers the plain search.
-    /// </summary>
-    Task<IReadOnlyList<ScoredId>> SearchWithFeedbackAsync(string text, int top, KeywordFeedback feedback, CancellationToken cancellationToken = default) =>
-        SearchAsync(text, top, cancellationToken);
-
     /// <summary>Makes all changes durable.</summary>
     Task SaveAsync(CancellationToken cancellationToken = default);
 

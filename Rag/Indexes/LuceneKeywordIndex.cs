@@ -44,9 +44,8 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     // What a Lucene document holds. An index written with another layout is emptied on open, so that
     // KnowledgeIndex.OpenAsync finds it behind the catalog and rebuilds it from the stored chunks (no embedding work).
     // 1: title and heading only in the title field. 2: also at the head of the body field, as the chunk is embedded.
-    // 3: the body stored too, for query expansion from feedback documents.
     private const string LayoutKey = "layout";
-    private const string Layout = "3";
+    private const string Layout = "2";
 
     // Upper bound on distinct terms per field in one query, well under Lucene's 1024-clause limit.
     private const int MaxTermsPerField = 256;
@@ -224,60 +223,6 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>RM3 (Lavrenko and Croft's relevance model, interpolated with the query as in Anserini): each of the first
-    /// <see cref="KeywordFeedback.Documents"/> hits weighs its analysed terms' frequencies by its share of their BM25
-    /// scores; the <see cref="KeywordFeedback.Terms"/> heaviest terms not in the query, normalised to sum 1, get
-    /// 1 − λ of the expanded query and the query's own terms λ, in equal parts.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
-    /// <exception cref="ArgumentException"><paramref name="feedback"/> has a value out of range.</exception>
-    public Task<IReadOnlyList<ScoredId>> SearchWithFeedbackAsync(string text, int top, KeywordFeedback feedback, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(feedback);
-        ArgumentOutOfRangeException.ThrowIfNegative(top);
-        if (feedback.Documents < 1 || feedback.Terms < 1 || feedback.OriginalWeight is < 0 or > 1)
-        {
-            throw new ArgumentException("Feedback needs at least one document and one term, and an original weight from 0 to 1.", nameof(feedback));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (top == 0 || string.IsNullOrWhiteSpace(text))
-        {
-            return Task.FromResult<IReadOnlyList<ScoredId>>([]);
-        }
-
-        var original = QueryTerms(text);
-        if (original.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<ScoredId>>([]);
-        }
-
-        var searcher = _searchers.Acquire();
-        try
-        {
-            var first = searcher.Search(ToQuery(original.Select(t => (t.Field, t.Term, 1f))), feedback.Documents);
-            var expansion = Rm3.ExpansionTerms(ReadFeedback(searcher, first), original, feedback.Terms);
-            if (expansion.Count == 0)
-            {
-                return Task.FromResult<IReadOnlyList<ScoredId>>(Hits(searcher, searcher.Search(ToQuery(original.Select(t => (t.Field, t.Term, 1f))), top)));
-            }
-
-            var lambda = feedback.OriginalWeight;
-            var perOriginal = (float)(lambda / original.Select(t => t.Term).Distinct(StringComparer.Ordinal).Count());
-            var weighted = original.Select(t => (t.Field, t.Term, perOriginal))
-                .Concat(expansion.Select(e => (e.Field, e.Term, (float)((1 - lambda) * e.Weight))));
-            return Task.FromResult<IReadOnlyList<ScoredId>>(Hits(searcher, searcher.Search(ToQuery(weighted), top)));
-        }
-        catch (IOException ex)
-        {
-            throw new IndexStorageException($"The keyword index at '{_path}' could not be searched: {ex.Message}", ex);
-        }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
-    }
-
-    /// <inheritdoc />
     /// <exception cref="IndexStorageException">Lucene could not commit.</exception>
     public Task SaveAsync(CancellationToken cancellationToken = default)
     {
@@ -332,78 +277,8 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
             new StringField(IdField, chunk.Id, Field.Store.YES),
             new StringField(DocumentField, chunk.DocumentId ?? string.Empty, Field.Store.YES),
             new TextField(TitleField(family), title, Field.Store.NO),
-            new TextField(BodyField(family), body, Field.Store.YES),
+            new TextField(BodyField(family), body, Field.Store.NO),
         ];
-    }
-
-    // The analysed query terms of every searched field (body fields, and title fields when they are boosted).
-    private List<(string Field, string Term)> QueryTerms(string text)
-    {
-        var terms = new List<(string, string)>();
-        foreach (var family in Families)
-        {
-            terms.AddRange(Analyse(BodyField(family), text).Select(t => (BodyField(family), t)));
-        }
-
-        return terms;
-    }
-
-    private static BooleanQuery ToQuery(IEnumerable<(string Field, string Term, float Boost)> terms)
-    {
-        var query = new BooleanQuery();
-        foreach (var (field, term, boost) in terms.Take(BooleanQuery.MaxClauseCount))
-        {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
-        }
-
-        return query;
-    }
-
-    // Each feedback document's stored body field, analysed as it was indexed, with its score.
-    private List<(string Field, IReadOnlyList<string> Terms, double Score)> ReadFeedback(IndexSearcher searcher, TopDocs first)
-    {
-        var documents = new List<(string, IReadOnlyList<string>, double)>();
-        foreach (var hit in first.ScoreDocs)
-        {
-            var document = searcher.Doc(hit.Doc);
-            foreach (var family in Families)
-            {
-                if (document.Get(BodyField(family)) is { } body)
-                {
-                    documents.Add((BodyField(family), AnalyseAll(BodyField(family), body), hit.Score));
-                    break;
-                }
-            }
-        }
-
-        return documents;
-    }
-
-    private List<string> AnalyseAll(string field, string text)
-    {
-        var terms = new List<string>();
-        using var stream = _analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
-
-    private IReadOnlyList<ScoredId> Hits(IndexSearcher searcher, TopDocs topDocs)
-    {
-        var hits = new ScoredId[topDocs.ScoreDocs.Length];
-        for (var i = 0; i < hits.Length; i++)
-        {
-            var scoreDoc = topDocs.ScoreDocs[i];
-            hits[i] = new ScoredId(searcher.Doc(scoreDoc.Doc, IdFieldOnly).Get(IdField), scoreDoc.Score);
-        }
-
-        return hits;
     }
 
     private BooleanQuery BuildQuery(string text)

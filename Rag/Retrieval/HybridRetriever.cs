@@ -69,7 +69,7 @@ public sealed partial class HybridRetriever
         var vectorReason = LanguageDetector.IsCjk(language) ? "down-weighted for a Chinese/Japanese question: the embedding model is English-only" : "default";
 
         var vectorTask = vectorWeight > 0 ? SearchVectorsAsync(question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult((ReadOnlyMemory<float>.Empty, (IReadOnlyList<ScoredId>?)null));
-        var keywordTask = options.KeywordWeight > 0 ? SearchKeywordsAsync(keywordQuery ?? question, options, cancellationToken) : Task.FromResult<IReadOnlyList<ScoredId>?>(null);
+        var keywordTask = options.KeywordWeight > 0 ? SearchKeywordsAsync(keywordQuery ?? question, options.CandidatesPerRoute, cancellationToken) : Task.FromResult<IReadOnlyList<ScoredId>?>(null);
         await Task.WhenAll(vectorTask, keywordTask).ConfigureAwait(false);
         var (embedding, vectorHits) = await vectorTask.ConfigureAwait(false);
         var keywordHits = await keywordTask.ConfigureAwait(false);
@@ -115,13 +115,11 @@ public sealed partial class HybridRetriever
         }
     }
 
-    private async Task<IReadOnlyList<ScoredId>?> SearchKeywordsAsync(string query, RetrievalOptions options, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScoredId>?> SearchKeywordsAsync(string query, int top, CancellationToken cancellationToken)
     {
         try
         {
-            return options.KeywordFeedbackDocuments > 0
-                ? await _index.Keywords.SearchWithFeedbackAsync(query, options.CandidatesPerRoute, new KeywordFeedback(options.KeywordFeedbackDocuments, options.KeywordFeedbackTerms, options.KeywordFeedbackWeight), cancellationToken).ConfigureAwait(false)
-                : await _index.Keywords.SearchAsync(query, options.CandidatesPerRoute, cancellationToken).ConfigureAwait(false);
+            return await _index.Keywords.SearchAsync(query, top, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -35,18 +35,6 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double CjkVectorWeightFactor { get; set; }
 
-    /// <summary>RM3 pseudo-relevance feedback on the keyword route: how many first hits expand the query (0: off).</summary>
-    [Range(0, 100)]
-    public int KeywordFeedbackDocuments { get; set; }
-
-    /// <summary>RM3: expansion terms added to the keyword query.</summary>
-    [Range(1, 100)]
-    public int KeywordFeedbackTerms { get; set; } = 10;
-
-    /// <summary>RM3: share of the original query in the expanded one (λ).</summary>
-    [Range(0.0, 1.0)]
-    public double KeywordFeedbackWeight { get; set; } = 0.5;
-
     /// <summary>
     /// The second ranking stage over the head of the fused list. None by default: no model-free reranker measured better
     /// on held-out queries (see README, Quality). Llm asks the configured LLM (section "Llm"); without one it does nothing.
