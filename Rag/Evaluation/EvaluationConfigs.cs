@@ -14,7 +14,7 @@ public static class EvaluationConfigs
         ArgumentNullException.ThrowIfNull(product);
         return
         [
-            new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => (o.VectorWeight, o.Reranker) = (0, RerankerKind.None))),
+            new("keyword", "BM25 alone (Lucene; title, heading and text in one field)", With(product, o => (o.VectorWeight, o.Reranker) = (0, RerankerKind.None))),
             new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None))),
             new("hybrid-rrf", "both routes, weighted reciprocal-rank fusion (k from the settings)", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.Rrf, RerankerKind.None))),
             new("hybrid-minmax", "both routes, min-max normalised scores, convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.None))),

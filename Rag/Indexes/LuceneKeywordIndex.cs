@@ -21,7 +21,8 @@ namespace Assistant.Rag.Indexes;
 /// <summary>
 /// BM25 keyword search with Lucene.Net in a directory on disk. Each chunk is analysed for its language: English (and
 /// undetermined) text with stemming and stop words, Chinese with the SmartCn word segmenter, Japanese with CJK bigrams.
-/// Title and heading go to title fields, boosted over the body.
+/// Title and heading are indexed at the head of the body field (one text, as the chunk is embedded) and in a title
+/// field that is searched only when <see cref="KeywordIndexOptions.TitleBoost"/> is above 0.
 /// </summary>
 /// <remarks>
 /// <para>Thread safety: all members except <see cref="Dispose"/> may be called concurrently. Searches never block each
