@@ -76,6 +76,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PassageAssembler>();
         services.AddRagRouting(configuration);
+
+        if (configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is { IsConfigured: true })
+        {
+            // Second stage on the shared LLM connection; used only when Rag:Retrieval:Reranker is Llm.
+            services.AddSingleton<IReranker>(sp => new LlmListwiseReranker(sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<ChunkCatalog>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmListwiseReranker>>()));
+        }
+
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
         services.AddSingleton<IAnswerGenerator>(sp => sp.GetService<IChatClient>() is { } chat
@@ -87,6 +94,7 @@ public static class ServiceCollectionExtensions
         services.AddFollowUpRewriting(configuration);
         return services;
     }
+
 
     private static IndexFolder IndexFolder(IServiceProvider services, string contentRoot)
     {

@@ -25,10 +25,10 @@ public static class EvaluationConfigs
         var configured = expansion ?? QueryExpansionOptions.Off;
         var all = new List<EvaluationConfig>
         {
-            new("keyword", "BM25 alone (Lucene, title boosted)", With(product, o => o.VectorWeight = 0)),
-            new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor) = (0, 1))),
-            new("hybrid-rrf", "both routes for every question, weighted reciprocal-rank fusion (k from the settings)", With(product, o => o.Fusion = FusionMethod.Rrf)),
-            new("hybrid-minmax", "both routes for every question, min-max normalised scores, convex weights", With(product, o => o.Fusion = FusionMethod.MinMax)),
+            new("keyword", "BM25 alone (Lucene; title, heading and text in one field)", With(product, o => (o.VectorWeight, o.Reranker) = (0, RerankerKind.None))),
+            new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None))),
+            new("hybrid-rrf", "both routes for every question, weighted reciprocal-rank fusion (k from the settings)", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.Rrf, RerankerKind.None))),
+            new("hybrid-minmax", "both routes for every question, min-max normalised scores, convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.None))),
             new(Default, "the product default, as configured (intent router, fusion, weights, language-aware vector weight, query expansion)", With(product, _ => { }), Routed: true, configured.Clone()),
         };
         if (llmAvailable)
@@ -59,6 +59,8 @@ public static class EvaluationConfigs
             VectorWeight = product.VectorWeight,
             KeywordWeight = product.KeywordWeight,
             CjkVectorWeightFactor = product.CjkVectorWeightFactor,
+            Reranker = product.Reranker,
+            RerankDepth = product.RerankDepth,
             MaxPassages = product.MaxPassages,
             ContextTokens = product.ContextTokens,
         };

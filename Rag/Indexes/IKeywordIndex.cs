@@ -3,7 +3,7 @@ using Assistant.Rag.Ingestion;
 namespace Assistant.Rag.Indexes;
 
 /// <summary>
-/// BM25 keyword search over chunks, with the analyser chosen per chunk language and titles boosted over body.
+/// BM25 keyword search over chunks (title, heading and text), with the analyser chosen per chunk language.
 /// </summary>
 /// <remarks>Same concurrency and durability contract as <see cref="IVectorIndex"/>.</remarks>
 public interface IKeywordIndex

@@ -21,7 +21,8 @@ namespace Assistant.Rag.Indexes;
 /// <summary>
 /// BM25 keyword search with Lucene.Net in a directory on disk. Each chunk is analysed for its language: English (and
 /// undetermined) text with stemming and stop words, Chinese with the SmartCn word segmenter, Japanese with CJK bigrams.
-/// Title and heading go to title fields, boosted over the body.
+/// Title and heading are indexed at the head of the body field (one text, as the chunk is embedded) and in a title
+/// field that is searched only when <see cref="KeywordIndexOptions.TitleBoost"/> is above 0.
 /// </summary>
 /// <remarks>
 /// <para>Thread safety: all members except <see cref="Dispose"/> may be called concurrently. Searches never block each
@@ -40,6 +41,12 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string IdField = "id";
     private const string DocumentField = "document";
+
+    // What a Lucene document holds. An index written with another layout is emptied on open, so that
+    // KnowledgeIndex.OpenAsync finds it behind the catalog and rebuilds it from the stored chunks (no embedding work).
+    // 1: title and heading only in the title field. 2: also at the head of the body field, as the chunk is embedded.
+    private const string LayoutKey = "layout";
+    private const string Layout = "2";
 
     // Upper bound on distinct terms per field in one query, well under Lucene's 1024-clause limit.
     private const int MaxTermsPerField = 256;
@@ -96,6 +103,13 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
             _directory = FSDirectory.Open(_path);
             var config = new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = similarity };
             _writer = new IndexWriter(_directory, config);
+            if (_writer.MaxDoc > 0 && (_writer.CommitData is not { } data || !data.TryGetValue(LayoutKey, out var layout) || layout != Layout))
+            {
+                LogLayoutChanged(_logger, _path, Layout);
+                _writer.DeleteAll();
+            }
+
+            _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = Layout });
             _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -254,13 +268,17 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     private static Document ToDocument(Chunk chunk)
     {
         var family = FamilyOf(chunk.Language);
-        var title = string.IsNullOrEmpty(chunk.Heading) ? chunk.Title : chunk.Title + "\n" + chunk.Heading;
+        var title = string.IsNullOrEmpty(chunk.Heading) ? chunk.Title ?? string.Empty : chunk.Title + "\n" + chunk.Heading;
+
+        // The body carries the title too, as one text with it, the way the chunk is embedded: in a title field of its
+        // own a title term gets the field's own, far higher IDF, and title matches then outweigh the body.
+        var body = title.Length == 0 ? chunk.Text ?? string.Empty : title + "\n" + chunk.Text;
         return
         [
             new StringField(IdField, chunk.Id, Field.Store.YES),
             new StringField(DocumentField, chunk.DocumentId ?? string.Empty, Field.Store.YES),
-            new TextField(TitleField(family), title ?? string.Empty, Field.Store.NO),
-            new TextField(BodyField(family), chunk.Text ?? string.Empty, Field.Store.NO),
+            new TextField(TitleField(family), title, Field.Store.NO),
+            new TextField(BodyField(family), body, Field.Store.NO),
         ];
     }
 
@@ -278,6 +296,11 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
 
     private void AddFieldClause(BooleanQuery query, string field, string text, float boost)
     {
+        if (boost <= 0)
+        {
+            return;
+        }
+
         var terms = Analyse(field, text);
         if (terms.Count == 0)
         {
@@ -332,6 +355,9 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Committed keyword index with {Count} chunks at {Path}")]
     private static partial void LogCommitted(ILogger logger, int count, string path);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The keyword index at {Path} was written with another field layout; it is emptied and rebuilt from the catalog in layout {Layout}")]
+    private static partial void LogLayoutChanged(ILogger logger, string path, string layout);
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Keyword query in language {Language} became {ClauseCount} field clauses")]
     private static partial void LogSearching(ILogger logger, string language, int clauseCount);

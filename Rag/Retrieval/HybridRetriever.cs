@@ -6,7 +6,8 @@ namespace Assistant.Rag.Retrieval;
 /// <summary>
 /// Retrieval for one question: the router picks among the registered routes (vector, keyword, and graph or sql when
 /// configured), the chosen routes run in parallel under their time budget and are fused (<see cref="RouteFusion"/>), and
-/// the fused ranking is assembled into passages. A route that fails or overruns is dropped from this question (and
+/// the fused head is optionally reordered by a second stage (<see cref="IReranker"/>, chosen by
+/// <see cref="RetrievalOptions.Reranker"/>) before the ranking is assembled into passages. A route that fails or overruns is dropped from this question (and
 /// logged); the others still answer.
 /// </summary>
 /// <remarks>Thread-safe; many questions may be retrieved at once.</remarks>
@@ -21,11 +22,13 @@ public sealed class HybridRetriever
     private readonly RouteFusion _routes;
     private readonly PassageAssembler _assembler;
     private readonly IOptionsMonitor<RetrievalOptions> _options;
+    private readonly IReadOnlyList<IReranker> _rerankers;
 
-    /// <summary>Retrieval through <paramref name="routes"/> (router, routes, budgets and fusion).</summary>
-    public HybridRetriever(RouteFusion routes, PassageAssembler assembler, IOptionsMonitor<RetrievalOptions> options)
+    /// <summary>Retrieval through <paramref name="routes"/> (router, routes, budgets and fusion), then the configured <paramref name="rerankers"/>.</summary>
+    public HybridRetriever(RouteFusion routes, PassageAssembler assembler, IOptionsMonitor<RetrievalOptions> options, IEnumerable<IReranker>? rerankers = null)
     {
         _routes = routes;
+        _rerankers = [.. rerankers ?? []];
         _assembler = assembler;
         _options = options;
     }
@@ -56,6 +59,16 @@ public sealed class HybridRetriever
     }
 
     /// <summary>As <see cref="RankAsync(string, RetrievalOptions, string?, CancellationToken)"/>, with routing and query expansion chosen per request.</summary>
-    public Task<RetrievalResult> RankAsync(RetrievalRequest request, RetrievalOptions options, CancellationToken cancellationToken = default) =>
-        _routes.RankAsync(request, options, cancellationToken);
+    public async Task<RetrievalResult> RankAsync(RetrievalRequest request, RetrievalOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var ranking = await _routes.RankAsync(request, options, cancellationToken).ConfigureAwait(false);
+        var reranker = options.Reranker == RerankerKind.None ? null : _rerankers.FirstOrDefault(r => r.Kind == options.Reranker);
+
+        // A reranker asked for but not registered (the LLM one without an LLM) leaves the fused order.
+        return reranker is null
+            ? ranking
+            : ranking with { Hits = await reranker.RerankAsync(request.Question, ranking.Hits, options.RerankDepth, cancellationToken).ConfigureAwait(false) };
+    }
 }

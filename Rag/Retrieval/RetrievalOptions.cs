@@ -35,6 +35,17 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double CjkVectorWeightFactor { get; set; }
 
+    /// <summary>
+    /// The second ranking stage over the head of the fused list. None by default: no model-free reranker measured better
+    /// on held-out queries (see README, Quality). Llm asks the configured LLM (section "Llm"); without one it does nothing.
+    /// </summary>
+    public RerankerKind Reranker { get; set; } = RerankerKind.None;
+
+    /// <summary>How many fused hits the reranker may reorder (the LLM reranker shows at most
+    /// <see cref="LlmListwiseReranker.MaxCandidates"/>); the rest keep their fused order after them.</summary>
+    [Range(2, 200)]
+    public int RerankDepth { get; set; } = 20;
+
     /// <summary>Most passages handed to answer generation.</summary>
     [Range(1, 20)]
     public int MaxPassages { get; set; } = 5;

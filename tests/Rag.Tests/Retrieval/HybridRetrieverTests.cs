@@ -138,4 +138,36 @@ public sealed class HybridRetrieverTests : IClassFixture<IndexedKnowledgeBase>
         var used = result.Passages.Sum(p => SharedModel.Tokens.CountTokens(p.Text));
         Assert.True(used <= contextTokens, $"{used} tokens in {result.Passages.Count} passages; the budget is {contextTokens}");
     }
+
+    [Fact]
+    public async Task TheConfiguredRerankerReordersTheHeadOfTheFusedList()
+    {
+        // Arrange
+        var question = "What portal address do I enter in GlobalProtect?";
+        var fused = await _kb.Engine.Retriever().RankAsync(question, new RetrievalOptions());
+        var reranker = new ReversingReranker(RerankerKind.Llm);
+        var options = new RetrievalOptions { Reranker = RerankerKind.Llm, RerankDepth = 3 };
+
+        // Act
+        var reranked = await _kb.Engine.Retriever(options, reranker: reranker).RankAsync(question, options);
+
+        // Assert
+        Assert.Equal(1, reranker.Calls);
+        Assert.Equal(fused.Hits.Take(3).Reverse().Select(h => h.ChunkId), reranked.Hits.Take(3).Select(h => h.ChunkId));
+        Assert.Equal(fused.Hits.Skip(3).Select(h => h.ChunkId), reranked.Hits.Skip(3).Select(h => h.ChunkId));
+    }
+
+    [Fact]
+    public async Task NoRerankerRunsWhenNoneIsConfigured()
+    {
+        // Arrange
+        var reranker = new ReversingReranker(RerankerKind.Llm);
+        var options = new RetrievalOptions();
+
+        // Act
+        await _kb.Engine.Retriever(options, reranker: reranker).RankAsync("What portal address do I enter in GlobalProtect?", options);
+
+        // Assert
+        Assert.Equal(0, reranker.Calls);
+    }
 }

@@ -55,7 +55,8 @@ internal sealed class TestEngine : IDisposable
     /// <summary>
     /// A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions. Without a
     /// <paramref name="router"/> it is unrouted (vector and keyword for every question, as before routing); with one it
-    /// routes among the vector and keyword routes plus <paramref name="extraRoutes"/>.
+    /// routes among the vector and keyword routes plus <paramref name="extraRoutes"/>. <paramref name="reranker"/> is
+    /// registered as its second stage.
     /// </summary>
     public HybridRetriever Retriever(
         RetrievalOptions? options = null,
@@ -64,7 +65,8 @@ internal sealed class TestEngine : IDisposable
         IEnumerable<IRetrievalRoute>? extraRoutes = null,
         RoutingOptions? routing = null,
         QueryExpander? expander = null,
-        ILoggerFactory? logs = null)
+        ILoggerFactory? logs = null,
+        IReranker? reranker = null)
     {
         embedder ??= Embedder;
         logs ??= NullLoggerFactory.Instance;
@@ -76,7 +78,7 @@ internal sealed class TestEngine : IDisposable
             new FixedOptions<RoutingOptions>(routing ?? new RoutingOptions { Enabled = router is not null }),
             logs.CreateLogger<RouteFusion>(),
             expander);
-        return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()));
+        return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()), reranker is null ? null : [reranker]);
     }
 
     /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
