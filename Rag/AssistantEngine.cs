@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
@@ -61,7 +62,11 @@ public sealed partial class AssistantEngine : IAssistant
         var retrieval = await _retriever.RetrieveAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
         var draft = await _generator.GenerateAsync(question, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
-        var answer = NewAnswer(text, citations, question, draft.Kind, retrieval.Routes);
+        var answer = NewAnswer(text, citations, question, draft.Kind, retrieval.Routes) with
+        {
+            Evidence = AnswerEvidenceBuilder.Build(retrieval.Hits, citations),
+            QuestionEmbedding = retrieval.QueryEmbedding,
+        };
         Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Log.AnswerText(_logger, answer.Id, question, text);
         return answer;

@@ -97,7 +97,7 @@ public static class ServiceCollectionExtensions
             return new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>());
         });
         services.AddSingleton<IAssistant, AssistantEngine>();
-        services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "feedback.db")));
+        services.AddFeedback(configuration);
         services.AddSingleton<IDeduplicator, InProcessDeduplicator>();
         return services;
     }

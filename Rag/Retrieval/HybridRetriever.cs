@@ -1,3 +1,4 @@
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
@@ -25,19 +26,23 @@ public sealed partial class HybridRetriever
     private readonly PassageAssembler _assembler;
     private readonly IOptionsMonitor<RetrievalOptions> _options;
     private readonly ILogger _logger;
+    private readonly FeedbackLearning? _feedback;
 
+    /// <param name="feedback">What votes taught, applied in fusion; null ranks without feedback.</param>
     public HybridRetriever(
         KnowledgeIndex index,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
         PassageAssembler assembler,
         IOptionsMonitor<RetrievalOptions> options,
-        ILogger<HybridRetriever> logger)
+        ILogger<HybridRetriever> logger,
+        FeedbackLearning? feedback = null)
     {
         _index = index;
         _embedder = embedder;
         _assembler = assembler;
         _options = options;
         _logger = logger;
+        _feedback = feedback;
     }
 
     /// <summary>
@@ -84,7 +89,11 @@ public sealed partial class HybridRetriever
             uses.Add(new RouteUse(KeywordRoute, Math.Round(options.KeywordWeight, 3), "default", keywordHits.Count));
         }
 
-        var fused = options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(routes) : ReciprocalRankFusion.Fuse(routes, options.RrfK);
+        // Feedback (Rag/Feedback): route weights learned per route set before fusion, bounded item factors after it.
+        var feedback = _feedback is null ? null : await _feedback.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var weighted = feedback?.WeightRoutes(routes, uses) ?? routes;
+        var fused = options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(weighted) : ReciprocalRankFusion.Fuse(weighted, options.RrfK);
+        fused = feedback?.Adjust(fused, embedding.Span) ?? fused;
         return new RetrievalResult([], fused, uses, embedding, language);
     }
 
