@@ -189,7 +189,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     private static void Migrate(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA user_version;";
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA user_version;";
         var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (version >= SchemaVersion)
         {
