@@ -26,6 +26,7 @@ public sealed class FeedbackModel
     private readonly FeedbackOptions _options;
     private readonly Dictionary<string, VoteTally> _documents;
     private readonly Dictionary<string, VoteTally> _chunks;
+    private readonly Dictionary<string, int> _questionsPerItem;
     private readonly Dictionary<(string Intent, string Route), VoteTally> _routes;
     private readonly float[] _questions;
     private readonly IReadOnlyList<MemoryVote>[] _questionVotes;
@@ -35,6 +36,7 @@ public sealed class FeedbackModel
         FeedbackOptions options,
         Dictionary<string, VoteTally> documents,
         Dictionary<string, VoteTally> chunks,
+        Dictionary<string, int> questionsPerItem,
         Dictionary<(string, string), VoteTally> routes,
         float[] questions,
         IReadOnlyList<MemoryVote>[] questionVotes,
@@ -44,6 +46,7 @@ public sealed class FeedbackModel
         _options = options;
         _documents = documents;
         _chunks = chunks;
+        _questionsPerItem = questionsPerItem;
         _routes = routes;
         _questions = questions;
         _questionVotes = questionVotes;
@@ -52,7 +55,7 @@ public sealed class FeedbackModel
     }
 
     /// <summary>A model that changes nothing.</summary>
-    public static FeedbackModel Empty { get; } = new(new FeedbackOptions(), [], [], [], [], [], 0, 0);
+    public static FeedbackModel Empty { get; } = new(new FeedbackOptions(), [], [], [], [], [], [], 0, 0);
 
     /// <summary>The options the model was built with.</summary>
     public FeedbackOptions Options => _options;
@@ -71,12 +74,16 @@ public sealed class FeedbackModel
         var latestDocument = new Dictionary<(string User, string Document), (int Value, DateTimeOffset At)>();
         var latestChunk = new Dictionary<(string User, string Chunk), (int Value, DateTimeOffset At)>();
         var routeSignals = new Dictionary<(string User, string Intent, string Route), (double Sum, int Count)>();
+        var answersPerItem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var normalisedQuestions = new float[answers.Count][];
         var questions = new List<float>();
         var questionVotes = new List<IReadOnlyList<MemoryVote>>();
         var dimensions = answers.Select(a => a.QuestionEmbedding.Length).FirstOrDefault(d => d > 0);
         var votes = 0;
-        foreach (var answer in answers)
+        for (var a = 0; a < answers.Count; a++)
         {
+            var answer = answers[a];
+            normalisedQuestions[a] = Normalised(answer.QuestionEmbedding, dimensions);
             var cited = answer.Evidence.Where(e => e.Citation > 0).ToList();
             var routes = answer.Evidence.SelectMany(e => e.RouteRanks.Keys).Distinct(StringComparer.Ordinal).ToList();
             var inAnswer = new Dictionary<(string User, string Document), (int Value, DateTimeOffset At)>();
@@ -95,28 +102,26 @@ public sealed class FeedbackModel
                 {
                     KeepLatest(latestDocument, (user, document), value, vote.At);
                     KeepLatest(inAnswer, (user, document), value, vote.At);
+                    AddTo(answersPerItem, document, a);
                 }
 
                 foreach (var chunk in items.Select(e => e.ChunkId).Distinct(StringComparer.Ordinal))
                 {
                     KeepLatest(latestChunk, (user, chunk), value, vote.At);
+                    AddTo(answersPerItem, chunk, a);
                 }
 
                 AddRouteSignals(routeSignals, user, answer.Intent, routes, items, value * VoteDecay.Weight(vote.At, now, options.HalfLifeDays));
             }
 
-            if (inAnswer.Count > 0 && dimensions > 0 && answer.QuestionEmbedding.Length == dimensions)
+            if (inAnswer.Count > 0 && normalisedQuestions[a].Length > 0)
             {
-                var normalised = answer.QuestionEmbedding.ToArray();
-                var norm = TensorPrimitives.Norm(normalised);
-                if (norm > 0)
-                {
-                    TensorPrimitives.Divide(normalised, norm, normalised);
-                    questions.AddRange(normalised);
-                    questionVotes.Add([.. inAnswer.Select(v => new MemoryVote(v.Key.User, v.Key.Document, v.Value.Value * VoteDecay.Weight(v.Value.At, now, options.HalfLifeDays)))]);
-                }
+                questions.AddRange(normalisedQuestions[a]);
+                questionVotes.Add([.. inAnswer.Select(v => new MemoryVote(v.Key.User, v.Key.Document, v.Value.Value * VoteDecay.Weight(v.Value.At, now, options.HalfLifeDays)))]);
             }
         }
+
+        var questionsPerItem = answersPerItem.ToDictionary(i => i.Key, i => DistinctQuestions(i.Value, normalisedQuestions, options.MemoryThreshold), StringComparer.Ordinal);
 
         var documents = Tally(latestDocument.Select(v => (v.Key.Document, v.Value.Value * VoteDecay.Weight(v.Value.At, now, options.HalfLifeDays))));
         var chunks = Tally(latestChunk.Select(v => (v.Key.Chunk, v.Value.Value * VoteDecay.Weight(v.Value.At, now, options.HalfLifeDays))));
@@ -126,7 +131,7 @@ public sealed class FeedbackModel
             routeTallies[(intent, route)] = routeTallies.GetValueOrDefault((intent, route)).Add(Math.Clamp(sum / count, -1, 1));
         }
 
-        return new FeedbackModel(options, documents, chunks, routeTallies, [.. questions], [.. questionVotes], dimensions, votes);
+        return new FeedbackModel(options, documents, chunks, questionsPerItem, routeTallies, [.. questions], [.. questionVotes], dimensions, votes);
     }
 
     /// <summary>
@@ -213,22 +218,27 @@ public sealed class FeedbackModel
         if (recalled is { } m)
         {
             var tally = new VoteTally(m.Up, m.Down, m.Voters.Count);
-            memoryFactor = 1 + (_options.MaxMemoryEffect * tally.Smoothed(_options.MemoryPriorVotes / 2));
+            var lean = tally.Smoothed(_options.MemoryPriorVotes / 2);
+            memoryFactor = 1 + ((lean >= 0 ? _options.MaxMemoryBoost : _options.MaxMemoryPenalty) * lean);
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"memory ×{memoryFactor:F3}: {m.Up:F2} up / {m.Down:F2} down from {m.Voters.Count} voter(s) on {m.Questions} similar question(s), best similarity {m.BestSimilarity:F2}"));
         }
 
         var priorFactor = 1.0;
         if (hasDocument)
         {
-            var documentEffect = documentTally.Effect(_options.PriorVotes, _options.MinVoters);
-            var chunkEffect = hasChunk ? chunkTally.Effect(_options.PriorVotes, _options.MinVoters) : 0;
+            var documentQuestions = _questionsPerItem.GetValueOrDefault(document);
+            var documentEffect = documentTally.Effect(_options.PriorVotes, _options.MinVoters) * Spread(documentQuestions);
+            var chunkEffect = hasChunk ? chunkTally.Effect(_options.PriorVotes, _options.MinVoters) * Spread(_questionsPerItem.GetValueOrDefault(chunkId)) : 0;
             priorFactor = 1 + (_options.MaxPriorEffect * (documentEffect + chunkEffect) / 2);
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"prior ×{priorFactor:F3}: document {documentTally.Up:F2} up / {documentTally.Down:F2} down from {documentTally.Voters} voter(s), this chunk {(hasChunk ? $"{chunkTally.Up:F2} up / {chunkTally.Down:F2} down" : "unvoted")}; full effect from {_options.MinVoters} voters"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"prior ×{priorFactor:F3}: document {documentTally.Up:F2} up / {documentTally.Down:F2} down from {documentTally.Voters} voter(s) on {documentQuestions} distinct question(s), this chunk {(hasChunk ? $"{chunkTally.Up:F2} up / {chunkTally.Down:F2} down" : "unvoted")}; full effect from {_options.MinVoters} voters on {_options.MinQuestions} questions"));
         }
 
         var multiplier = memoryFactor * priorFactor;
         return multiplier == 1.0 ? null : new FeedbackAdjustment(Math.Round(multiplier, 6), Math.Round(memoryFactor, 6), Math.Round(priorFactor, 6), string.Join("; ", reasons));
     }
+
+    // Votes from one question move no prior (the memory handles that question); from MinQuestions or more, fully.
+    private double Spread(int questions) => _options.MinQuestions <= 1 ? 1.0 : Math.Clamp((questions - 1.0) / (_options.MinQuestions - 1), 0, 1);
 
     // Per document: each user's vote from the most similar past question they voted on, weighted by how far the
     // similarity is above the threshold (0 at the threshold, 1 for the same question).
@@ -288,6 +298,58 @@ public sealed class FeedbackModel
         }
 
         return recalled;
+    }
+
+    private static float[] Normalised(ReadOnlyMemory<float> embedding, int dimensions)
+    {
+        if (dimensions == 0 || embedding.Length != dimensions)
+        {
+            return [];
+        }
+
+        var normalised = embedding.ToArray();
+        var norm = TensorPrimitives.Norm(normalised);
+        if (norm <= 0)
+        {
+            return [];
+        }
+
+        TensorPrimitives.Divide(normalised, norm, normalised);
+        return normalised;
+    }
+
+    // Greedy clustering of the questions behind an item's votes: a question within the memory threshold of an earlier
+    // one is the same question asked again. Answers without an embedding count together as one question.
+    private static int DistinctQuestions(HashSet<int> answers, float[][] questions, double threshold)
+    {
+        var representatives = new List<float[]>();
+        var unknown = false;
+        foreach (var answer in answers.Order())
+        {
+            var question = questions[answer];
+            if (question.Length == 0)
+            {
+                unknown = true;
+                continue;
+            }
+
+            if (!representatives.Any(r => TensorPrimitives.Dot(r, question) >= threshold))
+            {
+                representatives.Add(question);
+            }
+        }
+
+        return representatives.Count + (unknown ? 1 : 0);
+    }
+
+    private static void AddTo(Dictionary<string, HashSet<int>> sets, string key, int value)
+    {
+        if (!sets.TryGetValue(key, out var set))
+        {
+            sets[key] = set = [];
+        }
+
+        set.Add(value);
     }
 
     private static void KeepLatest<TKey>(Dictionary<TKey, (int Value, DateTimeOffset At)> latest, TKey key, int value, DateTimeOffset at)

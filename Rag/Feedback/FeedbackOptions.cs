@@ -19,13 +19,21 @@ public sealed class FeedbackOptions
     [Range(0.5, 1.0)]
     public double MemoryThreshold { get; set; } = 0.8;
 
-    /// <summary>Largest change the memory makes to an item's score (0.5: ×0.5 to ×1.5).</summary>
+    /// <summary>Largest raise the memory gives an item voted 👍 on similar questions (1.0: up to ×2).</summary>
+    [Range(0.0, 3.0)]
+    public double MaxMemoryBoost { get; set; } = 1.0;
+
+    /// <summary>
+    /// Largest cut the memory gives an item voted 👎 on similar questions (0.2: down to ×0.8). Smaller than the boost on
+    /// purpose: a wrong 👎 on the right answer would otherwise bury it below unvoted results, while a wrong 👍 is
+    /// usually matched by a right 👍 on the right answer.
+    /// </summary>
     [Range(0.0, 0.9)]
-    public double MaxMemoryEffect { get; set; } = 0.5;
+    public double MaxMemoryPenalty { get; set; } = 0.2;
 
     /// <summary>Pseudo-votes of the memory's neutral prior: one user's vote moves an item by 1 / (1 + this) of the maximum.</summary>
     [Range(0.1, 100.0)]
-    public double MemoryPriorVotes { get; set; } = 1.0;
+    public double MemoryPriorVotes { get; set; } = 0.5;
 
     /// <summary>Largest change an item's prior (its votes from all questions) makes to its score.</summary>
     [Range(0.0, 0.5)]
@@ -38,6 +46,15 @@ public sealed class FeedbackOptions
     /// <summary>Distinct voters an item (or a route) needs before its prior can move fully; fewer scale the effect down in proportion.</summary>
     [Range(1, 1000)]
     public int MinVoters { get; set; } = 5;
+
+    /// <summary>
+    /// Distinct questions (less similar than <see cref="MemoryThreshold"/> to each other) an item's votes must come from
+    /// before its prior can move fully; votes from a single question move no prior at all (1: no such requirement).
+    /// Votes on one question say the item does not answer that question, which the memory already handles; a prior is
+    /// about the item in general, so a crowd voting against a document on one question cannot bury it for others.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MinQuestions { get; set; } = 3;
 
     /// <summary>Largest change votes make to a route's fusion weight for one intent.</summary>
     [Range(0.0, 0.5)]

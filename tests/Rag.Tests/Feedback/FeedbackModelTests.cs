@@ -15,11 +15,13 @@ public sealed class FeedbackModelTests
     private static readonly FeedbackOptions Options = new()
     {
         MemoryThreshold = 0.8,
-        MaxMemoryEffect = 0.5,
+        MaxMemoryBoost = 0.5,
+        MaxMemoryPenalty = 0.5,
         MemoryPriorVotes = 1,
         MaxPriorEffect = 0.2,
         PriorVotes = 2,
         MinVoters = 5,
+        MinQuestions = 1,
         MaxRouteEffect = 0.2,
         HalfLifeDays = 30,
     };
@@ -119,6 +121,22 @@ public sealed class FeedbackModelTests
     }
 
     [Fact]
+    public void VotesFromASingleQuestionMoveNoPriorAndVotesFromEnoughDistinctQuestionsMoveItFully()
+    {
+        var options = new FeedbackOptions { MinVoters = 1, MinQuestions = 3, PriorVotes = 2, MaxPriorEffect = 0.2 };
+        float[][] distinct = [Question, Unrelated, [0, 0, 1]];
+        var crowdOnOneQuestion = FeedbackModel.Build([.. Enumerable.Range(0, 10).Select(u => Answered($"q{u}", Question, Vote($"u{u}", VoteValue.Down, citation: 1)))], options, Now);
+        var threeQuestions = FeedbackModel.Build([.. Enumerable.Range(0, 3).Select(u => Answered($"q{u}", distinct[u], Vote($"u{u}", VoteValue.Down, citation: 1)))], options, Now);
+
+        var crowd = crowdOnOneQuestion.Adjust(Hits, Unrelated).Single(h => h.ChunkId == "a#0.0");
+        var spread = threeQuestions.Adjust(Hits, [0.577f, 0.577f, 0.577f]).Single(h => h.ChunkId == "a#0.0").Feedback!;
+
+        Assert.Null(crowd.Feedback);
+        Assert.Equal(1 - (0.2 * 3 / 7.0), spread.Prior, precision: 6);
+        Assert.Contains("3 distinct question(s)", spread.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryEffectStaysWithinItsBoundHoweverManyUsersVote()
     {
         var answers = Enumerable.Range(0, 500).Select(u => Answered($"q{u}", Question, Vote($"u{u}", VoteValue.Up, citation: 3))).ToList();
@@ -126,7 +144,7 @@ public sealed class FeedbackModelTests
 
         var feedback = model.Adjust(Hits, Question).Single(h => h.ChunkId == "c#0.0").Feedback!;
 
-        Assert.InRange(feedback.Memory, 1.49, 1.5);
+        Assert.InRange(feedback.Memory, 1.49, 1.5); // MaxMemoryBoost
         Assert.InRange(feedback.Prior, 1.19, 1.2);
         Assert.True(feedback.Multiplier <= 1.5 * 1.2);
     }
