@@ -22,6 +22,10 @@ public sealed class ConfigurationValidationTests
     [InlineData("Rag:Retrieval:RrfK", "0", "RrfK")]
     [InlineData("Rag:Answer:MinEvidence", "2", "MinEvidence")]
     [InlineData("Llm:Endpoint", "not a url", "Llm:Endpoint")]
+    [InlineData("Rag:Feedback:MaxMemoryPenalty", "0.95", "MaxMemoryPenalty")]
+    [InlineData("Rag:Feedback:MemoryThreshold", "0.2", "MemoryThreshold")]
+    [InlineData("Rag:Feedback:HalfLifeDays", "0", "HalfLifeDays")]
+    [InlineData("ConnectionStrings:Feedback", "Host=x;NoSuchKeyword=1", "ConnectionStrings:Feedback")]
     public void ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["Llm:Model"] = "m" };
