@@ -48,7 +48,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     }
 
     /// <inheritdoc />
-    public async Task RecordAnswerAsync(Turn turn, Answer answer, CancellationToken cancellationToken = default)
+    public Task RecordAnswerAsync(Turn turn, Answer answer, CancellationToken cancellationToken = default) =>
+        TranslateAsync("recording an answer", () => RecordAnswerCoreAsync(turn, answer, cancellationToken));
+
+    private async Task<int> RecordAnswerCoreAsync(Turn turn, Answer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(answer);
@@ -95,6 +98,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
     }
 
     /// <inheritdoc />
@@ -102,7 +106,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     /// Refused (false, nothing stored) when the answer is unknown, older than <see cref="FeedbackOptions.AnswerRetentionDays"/>,
     /// or has no citation numbered <see cref="Vote.Citation"/>.
     /// </remarks>
-    public async Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default)
+    public Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default) =>
+        TranslateAsync("recording a vote", () => RecordVoteCoreAsync(vote, cancellationToken));
+
+    private async Task<bool> RecordVoteCoreAsync(Vote vote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vote);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -125,7 +132,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Vote>> GetVotesAsync(string answerId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Vote>> GetVotesAsync(string answerId, CancellationToken cancellationToken = default) =>
+        TranslateAsync("reading votes", () => GetVotesCoreAsync(answerId, cancellationToken));
+
+    private async Task<IReadOnlyList<Vote>> GetVotesCoreAsync(string answerId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -135,7 +145,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<VotedAnswer>> LoadVotedAnswersAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<VotedAnswer>> LoadVotedAnswersAsync(CancellationToken cancellationToken = default) =>
+        TranslateAsync("loading votes for learning", () => LoadVotedAnswersCoreAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<VotedAnswer>> LoadVotedAnswersCoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -172,7 +185,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     }
 
     /// <inheritdoc />
-    public async Task<int> ResetLearningAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<int> ResetLearningAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        TranslateAsync("resetting learning", () => ResetLearningCoreAsync(at, cancellationToken));
+
+    private async Task<int> ResetLearningCoreAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -244,6 +260,18 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private async Task<T> TranslateAsync<T>(string operation, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            throw new FeedbackStoreException($"SQLite feedback store {_path}: {operation} failed ({exception.Message}).", exception);
+        }
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -40,6 +40,16 @@ public sealed class SqliteFeedbackStoreTests : FeedbackStoreContractTests, IDisp
         Assert.Equal("old", Assert.Single(await store.LoadVotedAnswersAsync()).AnswerId);
     }
 
+    [Fact]
+    public void AFileThatIsNotADatabaseIsReportedAsAStoreFailureNamingTheFile()
+    {
+        File.WriteAllText(Path, new string('x', 4096));
+
+        var failure = Assert.Throws<FeedbackStoreException>(() => new SqliteFeedbackStore(Path, new FeedbackOptions(), Clock));
+
+        Assert.Contains(Path, failure.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
