@@ -2,7 +2,7 @@ using System.CommandLine;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Hosting;
 
-// The command line: serve (default) | ingest <folder> | ask "<question>" [--json] | eval <dir> | teams-package.
+// The command line: serve (default) | ingest <folder> | ask "<question>" [--json] | eval <dir> | teams-package | feedback reset.
 var root = new RootCommand("Enterprise question-answering assistant for Teams, Slack and a local playground.")
 {
     TreatUnmatchedTokensAsErrors = false,
@@ -13,6 +13,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TeamsPackageCommand.Create());
+root.Subcommands.Add(FeedbackCommand.Create());
 
 // Exceptions are not caught here: the host's own abort signal (used by WebApplicationFactory) must reach the caller.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

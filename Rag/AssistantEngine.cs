@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
@@ -74,7 +75,11 @@ public sealed partial class AssistantEngine : IAssistant
         var retrieval = await _retriever.RetrieveAsync(searched, context?.KeywordQuery, cancellationToken).ConfigureAwait(false);
         var draft = await _generator.GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
-        var answer = NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes);
+        var answer = NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes) with
+        {
+            Evidence = AnswerEvidenceBuilder.Build(retrieval.Hits, citations),
+            QuestionEmbedding = retrieval.QueryEmbedding,
+        };
         if (context is not null)
         {
             await _conversation!.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);

@@ -89,7 +89,7 @@ public static class ServiceCollectionExtensions
             ? new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>())
             : sp.GetRequiredService<ExtractiveAnswerGenerator>());
         services.AddSingleton<IAssistant, AssistantEngine>();
-        services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "feedback.db")));
+        services.AddFeedback(configuration);
         services.AddConversationMemory(configuration);
         services.AddFollowUpRewriting(configuration);
         return services;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Assistant.Rag.Evaluation;
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Query;
@@ -20,7 +21,7 @@ namespace Assistant.Bot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static Command Create()
     {
@@ -28,7 +29,9 @@ internal static class EvalCommand
         var qrels = new Option<FileInfo?>("--qrels") { Description = "Judgements file (default: the only one in qrels/, else test, dev, train)." };
         var configs = new Option<string[]>("--config") { Description = "Configurations to run (default: all).", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output." };
-        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json };
+        var feedbackSim = new Option<bool>("--feedback-sim") { Description = "Also simulate 👍/👎 votes and measure nDCG@10 before and after (runs only the default configuration unless --config is given)." };
+        var noise = new Option<double>("--noise") { Description = "Share of simulated votes flipped at random (0 to 1).", DefaultValueFactory = _ => 0.2 };
+        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, feedbackSim, noise };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BeirDataset dataset;
@@ -42,12 +45,21 @@ internal static class EvalCommand
                 return 2;
             }
 
-            return await RunAsync(dataset, parse.GetValue(configs) ?? [], parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var simulate = parse.GetValue(feedbackSim);
+            var noiseShare = parse.GetValue(noise);
+            if (noiseShare is < 0 or > 1 || double.IsNaN(noiseShare))
+            {
+                await Console.Error.WriteLineAsync($"--noise must be between 0 and 1 (got {noiseShare.ToString(CultureInfo.InvariantCulture)}).").ConfigureAwait(false);
+                return 2;
+            }
+
+            var names = parse.GetValue(configs) ?? [];
+            return await RunAsync(dataset, simulate && names.Length == 0 ? [EvaluationConfigs.Default] : names, parse.GetValue(json), simulate ? noiseShare : null, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, double? feedbackNoise, CancellationToken cancellationToken)
     {
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
@@ -95,6 +107,9 @@ internal static class EvalCommand
         }).ConfigureAwait(false);
 
         var defaultName = chosen.Any(c => c.Name == EvaluationConfigs.Default) ? EvaluationConfigs.Default : chosen[0].Name;
+        var feedback = feedbackNoise is { } noise
+            ? await FeedbackSimulationRunner.RunAsync(services, dataset, queries, all.Single(c => c.Name == EvaluationConfigs.Default).Options, noise, console, cancellationToken).ConfigureAwait(false)
+            : null;
         if (json)
         {
             var report = new
@@ -114,6 +129,7 @@ internal static class EvalCommand
                     ["p95Ms"] = Math.Round(r.P95Ms, 2),
                 }),
                 ingest = new { chunks = ingest.Chunks, chunksPerSecond = Math.Round(ingest.ChunksPerSecond, 2) },
+                feedback = feedback is null ? null : FeedbackSimulationRunner.ToJson(feedback),
             };
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, Json)).ConfigureAwait(false);
             return 0;
@@ -127,6 +143,11 @@ internal static class EvalCommand
         }
 
         AnsiConsole.Write(table);
+        if (feedback is not null)
+        {
+            FeedbackSimulationRunner.Write(feedback);
+        }
+
         return 0;
     }
 

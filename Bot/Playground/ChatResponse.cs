@@ -25,7 +25,7 @@ internal sealed record ChatResponse(
     public static ChatResponse From(Answer answer, AdaptiveCardRenderer renderer) => new(
         answer.Id,
         answer.Text,
-        [.. answer.Citations.OrderBy(c => c.N).Select(c => new ChatCitation(c.N, c.Title, c.Url, c.Snippet))],
+        [.. answer.Citations.OrderBy(c => c.N).Select(c => new ChatCitation(c.N, c.Title, c.Url, c.Snippet, answer.Evidence.Where(e => e.Citation == c.N).MinBy(e => e.Rank)?.Feedback))],
         [.. answer.Routes.Select(r => new ChatRoute(r.Name, r.Weight, r.Reason, r.Hits))],
         answer.StandaloneQuestion,
         answer.Kind.ToString(),

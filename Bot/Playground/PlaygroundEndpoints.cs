@@ -22,6 +22,7 @@ internal static partial class PlaygroundEndpoints
     public const int RetryAfterSeconds = 5;
 
     private const int MaxAnswerIdLength = 128;
+    private const int MaxCitation = 100;
 
     /// <summary>Maps the page, its script and style, and the two JSON endpoints.</summary>
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
@@ -85,7 +86,15 @@ internal static partial class PlaygroundEndpoints
         var turn = new Turn(Channel, request.ConversationId!, request.UserId!, text!);
         logger.Question(turn.ConversationId, turn.Text);
         var answer = await assistant.AnswerAsync(turn, cancellationToken);
-        await feedback.RecordAnswerAsync(turn, answer, cancellationToken);
+        try
+        {
+            await feedback.RecordAnswerAsync(turn, answer, cancellationToken);
+        }
+        catch (FeedbackStoreException exception)
+        {
+            // The user still gets the answer; only a vote on it will be refused as unknown.
+            logger.StoreFailed("recording answer " + answer.Id, exception);
+        }
         logger.AnswerSent(answer.Id, answer.Kind, answer.Citations.Count);
 
         return TypedResults.Ok(ChatResponse.From(answer, renderer));
@@ -129,20 +138,40 @@ internal static partial class PlaygroundEndpoints
             errors["vote"] = ["vote must be \"up\" or \"down\"."];
         }
 
+        if (request.Citation is < 1 or > MaxCitation)
+        {
+            errors["citation"] = [$"citation must be a citation number from 1 to {MaxCitation}, or left out to vote on the whole answer."];
+        }
+
         if (errors.Count > 0)
         {
             logger.Rejected("/api/feedback", StatusCodes.Status400BadRequest, string.Join(", ", errors.Keys));
             return TypedResults.ValidationProblem(errors, detail: errors.Values.First()[0]);
         }
 
-        var recorded = await feedback.RecordVoteAsync(
-            new Vote(request.AnswerId!, request.UserId!, Channel, vote!.Value, timeProvider.GetUtcNow()),
-            cancellationToken);
+        bool recorded;
+        try
+        {
+            recorded = await feedback.RecordVoteAsync(
+                new Vote(request.AnswerId!, request.UserId!, Channel, vote!.Value, timeProvider.GetUtcNow(), request.Citation),
+                cancellationToken);
+        }
+        catch (FeedbackStoreException exception)
+        {
+            logger.StoreFailed("recording a vote on " + request.AnswerId, exception);
+            return TypedResults.Problem(
+                detail: "Your vote could not be saved. Please try again in a moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Feedback store unavailable");
+        }
+
         if (!recorded)
         {
             logger.UnknownAnswer(request.AnswerId!);
             return TypedResults.Problem(
-                detail: "There is no answer with this id.",
+                detail: request.Citation is null
+                    ? "There is no answer with this id (answers can be voted on for a limited time)."
+                    : "There is no answer with this id that has this citation (answers can be voted on for a limited time).",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown answer");
         }

@@ -20,6 +20,9 @@ internal static partial class PlaygroundLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Playground vote {Vote} recorded on answer {AnswerId}")]
     public static partial void VoteRecorded(this ILogger logger, string answerId, string vote);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Playground vote on unknown answer {AnswerId}")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Playground vote on unknown or expired answer {AnswerId} ignored")]
     public static partial void UnknownAnswer(this ILogger logger, string answerId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "The feedback store failed while {Operation}")]
+    public static partial void StoreFailed(this ILogger logger, string operation, Exception exception);
 }

@@ -6,10 +6,18 @@ namespace Assistant.Rag.Feedback;
 /// <remarks>Thread-safe. Writes are durable when the returned task completes.</remarks>
 public interface IFeedbackStore
 {
-    /// <summary>Records an answer as sent for a turn; idempotent by <see cref="Answer.Id"/>.</summary>
+    /// <summary>
+    /// Records an answer as sent for a turn, with its <see cref="Answer.Evidence"/> and question embedding; idempotent by
+    /// <see cref="Answer.Id"/> (the first record wins).
+    /// </summary>
+    /// <exception cref="FeedbackStoreException">The store could not be written.</exception>
     Task RecordAnswerAsync(Turn turn, Answer answer, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a vote. Returns false (and stores nothing) when the answer is unknown.</summary>
+    /// <summary>
+    /// Records a vote; a later vote of the same user on the same answer and citation replaces the earlier one. Returns
+    /// false (and stores nothing) when the answer is unknown or too old to vote on, or has no such citation.
+    /// </summary>
+    /// <exception cref="FeedbackStoreException">The store could not be written.</exception>
     Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default);
 
     /// <summary>The current votes on an answer, one per user.</summary>

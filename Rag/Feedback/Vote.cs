@@ -1,4 +1,13 @@
 namespace Assistant.Rag.Feedback;
 
-/// <summary>One user's vote on one answer. A later vote of the same user on the same answer replaces the earlier one.</summary>
-public sealed record Vote(string AnswerId, string UserId, string Channel, VoteValue Value, DateTimeOffset At);
+/// <summary>
+/// One user's vote on one answer, or on one of its citations. A later vote of the same user on the same answer (and
+/// citation) replaces the earlier one.
+/// </summary>
+/// <param name="AnswerId">The answer voted on.</param>
+/// <param name="UserId">The channel's user id.</param>
+/// <param name="Channel">"teams", "slack", "playground", …</param>
+/// <param name="Value">👍 or 👎.</param>
+/// <param name="At">When the vote was cast.</param>
+/// <param name="Citation">The citation number voted on, or null for the whole answer (which concerns every cited source).</param>
+public sealed record Vote(string AnswerId, string UserId, string Channel, VoteValue Value, DateTimeOffset At, int? Citation = null);

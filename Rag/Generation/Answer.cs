@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Assistant.Rag.Generation;
 
 /// <summary>
@@ -17,4 +19,12 @@ public sealed record Answer(
     IReadOnlyList<RouteUse> Routes,
     string StandaloneQuestion,
     AnswerKind Kind,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The fused ranking behind the answer (its top items and every cited chunk), for feedback; empty for a rejected question.</summary>
+    public IReadOnlyList<AnswerEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The embedding of <see cref="StandaloneQuestion"/>; empty when the vector route did not run.</summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<float> QuestionEmbedding { get; init; }
+}

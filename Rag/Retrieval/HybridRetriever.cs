@@ -1,3 +1,4 @@
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Routing;
 using Microsoft.Extensions.Options;
 
@@ -23,14 +24,21 @@ public sealed class HybridRetriever
     private readonly PassageAssembler _assembler;
     private readonly IOptionsMonitor<RetrievalOptions> _options;
     private readonly IReadOnlyList<IReranker> _rerankers;
+    private readonly FeedbackLearning? _feedback;
 
     /// <summary>Retrieval through <paramref name="routes"/> (router, routes, budgets and fusion), then the configured <paramref name="rerankers"/>.</summary>
-    public HybridRetriever(RouteFusion routes, PassageAssembler assembler, IOptionsMonitor<RetrievalOptions> options, IEnumerable<IReranker>? rerankers = null)
+    /// <param name="routes">Router, routes, budgets and fusion.</param>
+    /// <param name="assembler">Builds passages from the ranking.</param>
+    /// <param name="options">Retrieval settings.</param>
+    /// <param name="rerankers">Second stages; the one named by <see cref="RetrievalOptions.Reranker"/> runs.</param>
+    /// <param name="feedback">What votes taught, applied in fusion; null ranks without feedback.</param>
+    public HybridRetriever(RouteFusion routes, PassageAssembler assembler, IOptionsMonitor<RetrievalOptions> options, IEnumerable<IReranker>? rerankers = null, FeedbackLearning? feedback = null)
     {
         _routes = routes;
         _rerankers = [.. rerankers ?? []];
         _assembler = assembler;
         _options = options;
+        _feedback = feedback;
     }
 
     /// <summary>The routing and fusion behind this retriever.</summary>
@@ -63,7 +71,14 @@ public sealed class HybridRetriever
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var ranking = await _routes.RankAsync(request, options, cancellationToken).ConfigureAwait(false);
+        // Feedback (Rag/Feedback): route weights learned per route set before fusion, bounded item factors after it.
+        var feedback = _feedback is null ? null : await _feedback.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var ranking = await _routes.RankAsync(request, options, feedback is null ? null : feedback.WeightRoutes, cancellationToken).ConfigureAwait(false);
+        if (feedback is not null)
+        {
+            ranking = ranking with { Hits = feedback.Adjust(ranking.Hits, ranking.QueryEmbedding.Span) };
+        }
+
         var reranker = options.Reranker == RerankerKind.None ? null : _rerankers.FirstOrDefault(r => r.Kind == options.Reranker);
 
         // A reranker asked for but not registered (the LLM one without an LLM) leaves the fused order.

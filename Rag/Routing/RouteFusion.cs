@@ -76,7 +76,19 @@ public sealed partial class RouteFusion
     /// (<see cref="RetrievalResult.Passages"/> is empty). Never throws for a failing route or LLM; those are left out and logged.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async Task<RetrievalResult> RankAsync(RetrievalRequest request, RetrievalOptions options, CancellationToken cancellationToken = default)
+    public Task<RetrievalResult> RankAsync(RetrievalRequest request, RetrievalOptions options, CancellationToken cancellationToken = default) =>
+        RankAsync(request, options, weighRoutes: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RankAsync(RetrievalRequest, RetrievalOptions, CancellationToken)"/>; <paramref name="weighRoutes"/>
+    /// adjusts each query's route results before they are fused (and the reported <see cref="RouteUse"/>s with them),
+    /// e.g. with weights learned from feedback.
+    /// </summary>
+    public async Task<RetrievalResult> RankAsync(
+        RetrievalRequest request,
+        RetrievalOptions options,
+        Func<IReadOnlyList<RouteResult>, IList<RouteUse>, IReadOnlyList<RouteResult>>? weighRoutes,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
@@ -149,7 +161,8 @@ public sealed partial class RouteFusion
                 }
             }
 
-            rankings.Add(options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(results) : ReciprocalRankFusion.Fuse(results, options.RrfK));
+            IReadOnlyList<RouteResult> weighted = weighRoutes is null ? results : weighRoutes(results, queries[i].Original ? uses : new List<RouteUse>());
+            rankings.Add(options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(weighted) : ReciprocalRankFusion.Fuse(weighted, options.RrfK));
         }
 
         if (earlyKeyword is not null && !chosen.Any(c => c.Route == keyword))

@@ -33,6 +33,10 @@ public sealed class ConfigurationValidationTests
     [InlineData("Redis:Configuration", "ssl=true,password=hunter2", "Redis:Configuration names no server")]
     [InlineData("Redis:Configuration", "localhost:6379,connectTimeout=soon", "Redis:Configuration is not a valid")]
     [InlineData("Rag:Rewrite:TimeoutSeconds", "0", "TimeoutSeconds")]
+    [InlineData("Rag:Feedback:MaxMemoryPenalty", "0.95", "MaxMemoryPenalty")]
+    [InlineData("Rag:Feedback:MemoryThreshold", "0.2", "MemoryThreshold")]
+    [InlineData("Rag:Feedback:HalfLifeDays", "0", "HalfLifeDays")]
+    [InlineData("ConnectionStrings:Feedback", "Host=x;NoSuchKeyword=1", "ConnectionStrings:Feedback")]
     public void ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["Llm:Model"] = "m" };

@@ -29,7 +29,7 @@ public sealed partial class CommandLineEndToEndTests : IDisposable
         Assert.Contains("five years of continuous service", text, StringComparison.Ordinal);
         Assert.Contains("[1]", text, StringComparison.Ordinal);
         var citation = root.GetProperty("citations")[0];
-        Assert.Equal(["n", "title", "url", "snippet"], citation.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["n", "title", "url", "snippet", "feedback"], citation.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal((1, "Sabbatical leave", "people/sabbatical.md"), (citation.GetProperty("n").GetInt32(), citation.GetProperty("title").GetString(), citation.GetProperty("url").GetString()));
         var routes = root.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
         Assert.Contains("vector", routes);

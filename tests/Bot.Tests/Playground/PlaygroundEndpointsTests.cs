@@ -190,6 +190,24 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
         Assert.Equal(("voter", "playground", VoteValue.Down), (vote.UserId, vote.Channel, vote.Value));
     }
 
+    [Fact]
+    public async Task AFeedbackStoreThatIsDownStillLetsQuestionsBeAnsweredAndMakesVotesA503()
+    {
+        app.Feedback.Unavailable = true;
+        try
+        {
+            var chat = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text = "hi" });
+            var vote = await PostJsonAsync("/api/feedback", new { answerId = "ans-1", userId = "u", vote = "up" });
+
+            Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+            await AssertProblemAsync(vote, HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            app.Feedback.Unavailable = false;
+        }
+    }
+
     [Theory]
     [InlineData("sideways")]
     [InlineData("UP")]

@@ -17,14 +17,27 @@ internal sealed class ScriptedFeedbackStore : IFeedbackStore
     /// <summary>Every vote recorded, one per answer and user.</summary>
     public IReadOnlyCollection<Vote> Votes => [.. _votes.Values];
 
+    /// <summary>True: every write fails as a store that is down does.</summary>
+    public bool Unavailable { get; set; }
+
     public Task RecordAnswerAsync(Turn turn, Answer answer, CancellationToken cancellationToken = default)
     {
+        if (Unavailable)
+        {
+            throw new FeedbackStoreException("The scripted store is down.");
+        }
+
         _answers.TryAdd(answer.Id, (turn, answer));
         return Task.CompletedTask;
     }
 
     public Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default)
     {
+        if (Unavailable)
+        {
+            throw new FeedbackStoreException("The scripted store is down.");
+        }
+
         if (!_answers.ContainsKey(vote.AnswerId))
         {
             return Task.FromResult(false);

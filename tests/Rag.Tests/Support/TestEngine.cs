@@ -1,4 +1,5 @@
 using Assistant.Rag.Embeddings;
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
@@ -56,7 +57,7 @@ internal sealed class TestEngine : IDisposable
     /// A retriever over this index; <paramref name="embedder"/> replaces the engine's generator for questions. Without a
     /// <paramref name="router"/> it is unrouted (vector and keyword for every question, as before routing); with one it
     /// routes among the vector and keyword routes plus <paramref name="extraRoutes"/>. <paramref name="reranker"/> is
-    /// registered as its second stage.
+    /// registered as its second stage, <paramref name="feedback"/> applies what votes taught.
     /// </summary>
     public HybridRetriever Retriever(
         RetrievalOptions? options = null,
@@ -66,7 +67,8 @@ internal sealed class TestEngine : IDisposable
         RoutingOptions? routing = null,
         QueryExpander? expander = null,
         ILoggerFactory? logs = null,
-        IReranker? reranker = null)
+        IReranker? reranker = null,
+        FeedbackLearning? feedback = null)
     {
         embedder ??= Embedder;
         logs ??= NullLoggerFactory.Instance;
@@ -78,7 +80,7 @@ internal sealed class TestEngine : IDisposable
             new FixedOptions<RoutingOptions>(routing ?? new RoutingOptions { Enabled = router is not null }),
             logs.CreateLogger<RouteFusion>(),
             expander);
-        return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()), reranker is null ? null : [reranker]);
+        return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()), reranker is null ? null : [reranker], feedback);
     }
 
     /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
