@@ -28,6 +28,7 @@ public sealed class FeedbackModel
     private readonly Dictionary<string, VoteTally> _chunks;
     private readonly Dictionary<string, int> _questionsPerItem;
     private readonly Dictionary<(string Intent, string Route), VoteTally> _routes;
+    private readonly Dictionary<string, int> _questionsPerIntent;
     private readonly float[] _questions;
     private readonly IReadOnlyList<MemoryVote>[] _questionVotes;
     private readonly int _dimensions;
@@ -38,6 +39,7 @@ public sealed class FeedbackModel
         Dictionary<string, VoteTally> chunks,
         Dictionary<string, int> questionsPerItem,
         Dictionary<(string, string), VoteTally> routes,
+        Dictionary<string, int> questionsPerIntent,
         float[] questions,
         IReadOnlyList<MemoryVote>[] questionVotes,
         int dimensions,
@@ -48,6 +50,7 @@ public sealed class FeedbackModel
         _chunks = chunks;
         _questionsPerItem = questionsPerItem;
         _routes = routes;
+        _questionsPerIntent = questionsPerIntent;
         _questions = questions;
         _questionVotes = questionVotes;
         _dimensions = dimensions;
@@ -55,7 +58,7 @@ public sealed class FeedbackModel
     }
 
     /// <summary>A model that changes nothing.</summary>
-    public static FeedbackModel Empty { get; } = new(new FeedbackOptions(), [], [], [], [], [], [], 0, 0);
+    public static FeedbackModel Empty { get; } = new(new FeedbackOptions(), [], [], [], [], [], [], [], 0, 0);
 
     /// <summary>The options the model was built with.</summary>
     public FeedbackOptions Options => _options;
@@ -75,6 +78,7 @@ public sealed class FeedbackModel
         var latestChunk = new Dictionary<(string User, string Chunk), (int Value, DateTimeOffset At)>();
         var routeSignals = new Dictionary<(string User, string Intent, string Route), (double Sum, int Count)>();
         var answersPerItem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var answersPerIntent = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var normalisedQuestions = new float[answers.Count][];
         var questions = new List<float>();
         var questionVotes = new List<IReadOnlyList<MemoryVote>>();
@@ -112,6 +116,7 @@ public sealed class FeedbackModel
                 }
 
                 AddRouteSignals(routeSignals, user, answer.Intent, routes, items, value * VoteDecay.Weight(vote.At, now, options.HalfLifeDays));
+                AddTo(answersPerIntent, answer.Intent, a);
             }
 
             if (inAnswer.Count > 0 && normalisedQuestions[a].Length > 0)
@@ -121,6 +126,7 @@ public sealed class FeedbackModel
             }
         }
 
+        var questionsPerIntent = answersPerIntent.ToDictionary(i => i.Key, i => DistinctQuestions(i.Value, normalisedQuestions, options.MemoryThreshold), StringComparer.Ordinal);
         var questionsPerItem = answersPerItem.ToDictionary(i => i.Key, i => DistinctQuestions(i.Value, normalisedQuestions, options.MemoryThreshold), StringComparer.Ordinal);
 
         var documents = Tally(latestDocument.Select(v => (v.Key.Document, v.Value.Value * VoteDecay.Weight(v.Value.At, now, options.HalfLifeDays))));
@@ -131,7 +137,7 @@ public sealed class FeedbackModel
             routeTallies[(intent, route)] = routeTallies.GetValueOrDefault((intent, route)).Add(Math.Clamp(sum / count, -1, 1));
         }
 
-        return new FeedbackModel(options, documents, chunks, questionsPerItem, routeTallies, [.. questions], [.. questionVotes], dimensions, votes);
+        return new FeedbackModel(options, documents, chunks, questionsPerItem, routeTallies, questionsPerIntent, [.. questions], [.. questionVotes], dimensions, votes);
     }
 
     /// <summary>
@@ -158,7 +164,15 @@ public sealed class FeedbackModel
                 continue;
             }
 
-            var multiplier = 1 + (_options.MaxRouteEffect * tally.Effect(_options.PriorVotes, _options.MinVoters));
+            // Like the priors, route weights are global: votes on a single question (however many voters) move none.
+            var questions = _questionsPerIntent.GetValueOrDefault(intent);
+            var multiplier = 1 + (_options.MaxRouteEffect * tally.Effect(_options.PriorVotes, _options.MinVoters) * Spread(questions));
+            if (multiplier == 1)
+            {
+                weighted.Add(route);
+                continue;
+            }
+
             weighted.Add(route with { Weight = route.Weight * multiplier });
             for (var i = 0; i < uses.Count; i++)
             {
@@ -167,7 +181,7 @@ public sealed class FeedbackModel
                     uses[i] = uses[i] with
                     {
                         Weight = Math.Round(route.Weight * multiplier, 3),
-                        Reason = string.Create(CultureInfo.InvariantCulture, $"{uses[i].Reason}; feedback ×{multiplier:F3} from {tally.Voters} voters on {intent} answers"),
+                        Reason = string.Create(CultureInfo.InvariantCulture, $"{uses[i].Reason}; feedback ×{multiplier:F3} from {tally.Voters} voters on {questions} distinct {intent} questions"),
                     };
                 }
             }

@@ -192,6 +192,20 @@ public sealed class FeedbackModelTests
     }
 
     [Fact]
+    public void ACrowdOnOneQuestionMovesNoRouteWeightUntilVotesSpanEnoughQuestions()
+    {
+        var options = new FeedbackOptions { MinQuestions = 3, MinVoters = 5, MaxRouteEffect = 0.2, PriorVotes = 2, HalfLifeDays = 30 };
+        RouteResult[] routes = [new("vector", 1.0, Array.Empty<ScoredId>()), new("keyword", 1.0, Array.Empty<ScoredId>())];
+        float[][] distinct = [Question, Unrelated, [0, 0, 1]];
+
+        var oneQuestion = FeedbackModel.Build([.. Enumerable.Range(0, 50).Select(u => Answered($"q{u}", Question, Vote($"u{u}", VoteValue.Up, citation: 3)))], options, Now);
+        var threeQuestions = FeedbackModel.Build([.. Enumerable.Range(0, 51).Select(u => Answered($"q{u}", distinct[u % 3], Vote($"u{u}", VoteValue.Up, citation: 3)))], options, Now);
+
+        Assert.Equal([1.0, 1.0], oneQuestion.WeightRoutes(routes, new List<RouteUse>()).Select(r => r.Weight));
+        Assert.InRange(threeQuestions.WeightRoutes(routes, new List<RouteUse>()).Single(r => r.Route == "keyword").Weight, 1.0001, 1.2);
+    }
+
+    [Fact]
     public void RouteWeightsOfAnotherRouteSetAreNotTouched()
     {
         var model = FeedbackModel.Build([.. Enumerable.Range(0, 50).Select(u => Answered($"q{u}", Question, Vote($"u{u}", VoteValue.Up, citation: 3)))], Options, Now);
