@@ -28,7 +28,8 @@ internal static class EvalCommand
         var qrels = new Option<FileInfo?>("--qrels") { Description = "Judgements file (default: the only one in qrels/, else test, dev, train)." };
         var configs = new Option<string[]>("--config") { Description = "Configurations to run (default: all).", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output." };
-        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json };
+        var dumpRoutes = new Option<FileInfo?>("--dump-routes") { Description = "Instead of scoring, write each query's raw route results as JSON lines to this file (for tests/eval/fusion_lab.py)." };
+        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, dumpRoutes };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BeirDataset dataset;
@@ -42,12 +43,12 @@ internal static class EvalCommand
                 return 2;
             }
 
-            return await RunAsync(dataset, parse.GetValue(configs) ?? [], parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(dataset, parse.GetValue(configs) ?? [], parse.GetValue(json), parse.GetValue(dumpRoutes), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, FileInfo? dumpRoutes, CancellationToken cancellationToken)
     {
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
@@ -79,6 +80,12 @@ internal static class EvalCommand
         if (skipped > 0)
         {
             await Console.Error.WriteLineAsync($"{skipped} judged queries have no text and were skipped as bad input.").ConfigureAwait(false);
+        }
+
+        if (dumpRoutes is not null)
+        {
+            await RouteDump.WriteAsync(dumpRoutes, dataset, services, index, queries, cancellationToken).ConfigureAwait(false);
+            return 0;
         }
 
         var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>());
