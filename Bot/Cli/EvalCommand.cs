@@ -84,8 +84,7 @@ internal static class EvalCommand
 
         if (dumpRoutes is not null)
         {
-            await RouteDump.WriteAsync(dumpRoutes, dataset, services, index, queries, cancellationToken).ConfigureAwait(false);
-            return 0;
+            return await RouteDump.WriteAsync(dumpRoutes, dataset, services, index, queries, cancellationToken).ConfigureAwait(false);
         }
 
         var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>());

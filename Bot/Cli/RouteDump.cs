@@ -8,9 +8,20 @@ namespace Assistant.Bot.Cli;
 /// <summary><c>eval --dump-routes file</c>: each query's raw route results as JSON lines (<see cref="RouteDumpWriter"/>).</summary>
 internal static class RouteDump
 {
-    public static async Task WriteAsync(FileInfo file, BeirDataset dataset, IServiceProvider services, KnowledgeIndex index, IReadOnlyList<(string Id, string Text)> queries, CancellationToken cancellationToken)
+    /// <summary>Writes the dump; returns the exit code (2 with a message when the file cannot be written).</summary>
+    public static async Task<int> WriteAsync(FileInfo file, BeirDataset dataset, IServiceProvider services, KnowledgeIndex index, IReadOnlyList<(string Id, string Text)> queries, CancellationToken cancellationToken)
     {
-        var writer = new StreamWriter(file.FullName);
+        StreamWriter writer;
+        try
+        {
+            writer = new StreamWriter(file.FullName);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot write {file.FullName}: {exception.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
         await using (writer.ConfigureAwait(false))
         {
             await RouteDumpWriter.WriteAsync(
@@ -24,5 +35,6 @@ internal static class RouteDump
         }
 
         await Console.Error.WriteLineAsync($"Wrote the route results of {queries.Count} queries to {file.FullName}.").ConfigureAwait(false);
+        return 0;
     }
 }

@@ -62,7 +62,12 @@ public static class RouteDumpWriter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var query = (await embedder.GenerateVectorAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false)).ToArray();
-                TensorPrimitives.Divide(query, TensorPrimitives.Norm(query), query);
+                var length = TensorPrimitives.Norm(query);
+                if (length > 0)
+                {
+                    TensorPrimitives.Divide(query, length, query);
+                }
+
                 for (var i = 0; i < documentIds.Length; i++)
                 {
                     scores[i] = TensorPrimitives.Dot(query, documentVectors[i]);
