@@ -31,7 +31,8 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output." };
         var feedbackSim = new Option<bool>("--feedback-sim") { Description = "Also simulate 👍/👎 votes and measure nDCG@10 before and after (runs only the default configuration unless --config is given)." };
         var noise = new Option<double>("--noise") { Description = "Share of simulated votes flipped at random (0 to 1).", DefaultValueFactory = _ => 0.2 };
-        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, feedbackSim, noise };
+        var dumpRoutes = new Option<FileInfo?>("--dump-routes") { Description = "Instead of scoring, write each query's raw route results as JSON lines to this file (for tests/eval/fusion_lab.py)." };
+        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, feedbackSim, noise, dumpRoutes };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BeirDataset dataset;
@@ -54,12 +55,12 @@ internal static class EvalCommand
             }
 
             var names = parse.GetValue(configs) ?? [];
-            return await RunAsync(dataset, simulate && names.Length == 0 ? [EvaluationConfigs.Default] : names, parse.GetValue(json), simulate ? noiseShare : null, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(dataset, simulate && names.Length == 0 ? [EvaluationConfigs.Default] : names, parse.GetValue(json), simulate ? noiseShare : null, parse.GetValue(dumpRoutes), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, double? feedbackNoise, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, double? feedbackNoise, FileInfo? dumpRoutes, CancellationToken cancellationToken)
     {
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
@@ -91,6 +92,11 @@ internal static class EvalCommand
         if (skipped > 0)
         {
             await Console.Error.WriteLineAsync($"{skipped} judged queries have no text and were skipped as bad input.").ConfigureAwait(false);
+        }
+
+        if (dumpRoutes is not null)
+        {
+            return await RouteDump.WriteAsync(dumpRoutes, dataset, services, index, queries, cancellationToken).ConfigureAwait(false);
         }
 
         var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>());

@@ -15,8 +15,8 @@ public static class EvaluationConfigs
     /// <summary>
     /// Every configuration, the default included, derived from <paramref name="product"/> (the configured retrieval options)
     /// and <paramref name="expansion"/> (the configured query expansion switches). The fixed ones (keyword, vector,
-    /// hybrid-rrf, hybrid-minmax) run their routes for every question; the default and the expansion configurations are
-    /// routed as the product is. The expansion configurations (<see cref="NeedingLlm"/>) are the default with one switch
+    /// hybrid-rrf, hybrid-minmax, hybrid-zscore) run their routes for every question; the default and the expansion
+    /// configurations are routed as the product is. The expansion configurations (<see cref="NeedingLlm"/>) are the default with one switch
     /// on; they are listed only when <paramref name="llmAvailable"/>.
     /// </summary>
     public static IReadOnlyList<EvaluationConfig> All(RetrievalOptions product, QueryExpansionOptions? expansion = null, bool llmAvailable = false)
@@ -29,6 +29,7 @@ public static class EvaluationConfigs
             new("vector", "MiniLM dense retrieval alone (exact search), whatever the language", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None))),
             new("hybrid-rrf", "both routes for every question, weighted reciprocal-rank fusion (k from the settings)", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.Rrf, RerankerKind.None))),
             new("hybrid-minmax", "both routes for every question, min-max normalised scores, convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.MinMax, RerankerKind.None))),
+            new("hybrid-zscore", "both routes for every question, z-score normalised scores (a missed id at the route's lowest), convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.ZScore, RerankerKind.None))),
             new(Default, "the product default, as configured (intent router, fusion, weights, language-aware vector weight, query expansion)", With(product, _ => { }), Routed: true, configured.Clone()),
         };
         if (llmAvailable)

@@ -8,4 +8,7 @@ public enum FusionMethod
 
     /// <summary>Convex combination of each route's scores after min-max normalisation over its candidates.</summary>
     MinMax,
+
+    /// <summary>Convex combination of each route's z-scores over its candidates; an id a route missed takes its lowest.</summary>
+    ZScore,
 }

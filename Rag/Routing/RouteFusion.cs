@@ -13,7 +13,7 @@ namespace Assistant.Rag.Routing;
 /// <summary>
 /// The ranking half of retrieval: asks the router which registered routes to run, expands the question when switched
 /// on (RAG-Fusion, step-back, HyDE), runs every (query, route) search in parallel under the per-route budget, fuses each
-/// query's routes (min-max or weighted RRF, as configured) and the queries' rankings with RRF.
+/// query's routes (min-max, z-score or weighted RRF, as configured) and the queries' rankings with RRF.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Route weights are the router's weight times the configured weight (<see cref="RetrievalOptions.VectorWeight"/>,
@@ -162,7 +162,12 @@ public sealed partial class RouteFusion
             }
 
             IReadOnlyList<RouteResult> weighted = weighRoutes is null ? results : weighRoutes(results, queries[i].Original ? uses : new List<RouteUse>());
-            rankings.Add(options.Fusion == FusionMethod.MinMax ? MinMaxFusion.Fuse(weighted) : ReciprocalRankFusion.Fuse(weighted, options.RrfK));
+            rankings.Add(options.Fusion switch
+            {
+                FusionMethod.MinMax => MinMaxFusion.Fuse(weighted),
+                FusionMethod.ZScore => ZScoreFusion.Fuse(weighted),
+                _ => ReciprocalRankFusion.Fuse(weighted, options.RrfK),
+            });
         }
 
         if (earlyKeyword is not null && !chosen.Any(c => c.Route == keyword))

@@ -99,7 +99,7 @@ public sealed class ExpandedRetrievalTests : IClassFixture<IndexedKnowledgeBase>
         }
 
         // Assert
-        Assert.Equal(["keyword", "vector", "hybrid-rrf", "hybrid-minmax", "hybrid", "multi-query", "step-back", "hyde"], configs.Select(c => c.Name));
+        Assert.Equal(["keyword", "vector", "hybrid-rrf", "hybrid-minmax", "hybrid-zscore", "hybrid", "multi-query", "step-back", "hyde"], configs.Select(c => c.Name));
         Assert.DoesNotContain(EvaluationConfigs.All(new RetrievalOptions()), c => EvaluationConfigs.NeedingLlm.Contains(c.Name));
         Assert.True(results["hybrid"] < 1.0, $"plain nDCG {results["hybrid"]}");
         Assert.True(results["multi-query"] > results["hybrid"], $"multi-query: {results["multi-query"]} vs {results["hybrid"]}");
