@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITokenCounter, WordPieceTokenCounter>();
         services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        services.AddSingleton(sp => new SemanticChunker(sp.GetRequiredService<TextChunker>(), sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;

@@ -164,6 +164,12 @@ internal static class EvalCommand
         var corpusHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(corpus, cancellationToken).ConfigureAwait(false));
         var model = embeddings.IsConfigured ? $"{embeddings.Endpoint}|{embeddings.Model}" : "all-MiniLM-L6-v2";
         var settings = $"{corpusHash}|{chunking.ChunkTokens}|{chunking.Overlap.ToString(CultureInfo.InvariantCulture)}|{model}";
+        if (chunking.Strategy != ChunkingStrategy.Fixed)
+        {
+            // Appended only for other strategies, so indexes of fixed-size chunks built before the switch stay valid.
+            settings += FormattableString.Invariant($"|{chunking.Strategy}|{chunking.SemanticBreakPercentile}|{chunking.SemanticMinTokens}");
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)));
     }
 
