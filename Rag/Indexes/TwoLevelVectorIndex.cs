@@ -13,7 +13,7 @@ namespace Assistant.Rag.Indexes;
 /// and with a writer: they use an immutable snapshot, rebuilt on the first search after a write. Writes are serialised
 /// by the caller, as for any <see cref="IVectorIndex"/>.
 /// </remarks>
-public sealed class TwoLevelVectorIndex : IVectorIndex
+public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
 {
     private readonly IVectorIndex _inner;
     private readonly Dictionary<string, float[]> _chunks = new(StringComparer.Ordinal);
@@ -21,7 +21,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex
     private Snapshot? _snapshot;
     private int _documents;
 
-    /// <summary>Wraps <paramref name="inner"/>, starting from <paramref name="existing"/> (the chunks it already holds).</summary>
+    /// <summary>Wraps <paramref name="inner"/> (and owns it: disposing this disposes it), starting from <paramref name="existing"/> (the chunks it already holds).</summary>
     public TwoLevelVectorIndex(IVectorIndex inner, IEnumerable<VectorRecord> existing, int documents)
     {
         ArgumentNullException.ThrowIfNull(inner);
@@ -130,6 +130,9 @@ public sealed class TwoLevelVectorIndex : IVectorIndex
             _snapshot = null;
         }
     }
+
+    /// <summary>Disposes the wrapped index, which this one owns.</summary>
+    public void Dispose() => (_inner as IDisposable)?.Dispose();
 
     /// <summary>The document of a chunk id: the part before the last '#', or the whole id.</summary>
     public static string DocumentOf(string chunkId)
