@@ -33,10 +33,12 @@ public static class ServiceCollectionExtensions
         services.AddLlmConnection(configuration);
         services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KeywordIndexOptions>().Bind(configuration.GetSection("Rag:Keyword"));
+        services.AddOptions<TwoLevelOptions>().Bind(configuration.GetSection(TwoLevelOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITokenCounter, WordPieceTokenCounter>();
         services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        services.AddSingleton(sp => new SemanticChunker(sp.GetRequiredService<TextChunker>(), sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
@@ -54,10 +56,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IVectorIndex>(sp =>
         {
             var directory = Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "vectors");
-            return KnowledgeIndex.OpenDerived(
+            IVectorIndex flat = KnowledgeIndex.OpenDerived(
                 directory,
                 () => new Int8FlatVectorIndex(directory, Dimensions(sp), sp.GetService<ILogger<Int8FlatVectorIndex>>()),
                 sp.GetRequiredService<ILogger<KnowledgeIndex>>());
+            var twoLevel = sp.GetRequiredService<IOptions<TwoLevelOptions>>().Value;
+            return twoLevel.Documents == 0 ? flat : TwoLevelVectorIndex.Open(flat, sp.GetRequiredService<ChunkCatalog>(), twoLevel.Documents);
         });
         services.AddSingleton<IKeywordIndex>(sp =>
         {

@@ -21,6 +21,7 @@ namespace Assistant.Bot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
+    private const int DefaultTwoLevelDocuments = 20;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static Command Create()
@@ -64,7 +65,14 @@ internal static class EvalCommand
     {
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
-        using var host = await CliHost.StartAsync(cancellationToken, new Dictionary<string, string?> { ["Rag:IndexPath"] = indexPath, ["Rag:SamplesPath"] = string.Empty }).ConfigureAwait(false);
+        // The two-level configurations search the same index through a two-level wrapper; the flat ones switch it off.
+        var twoLevelDocuments = CliHost.LoadConfiguration().GetSection(TwoLevelOptions.SectionName).Get<TwoLevelOptions>()?.Documents is > 0 and var configured ? configured : DefaultTwoLevelDocuments;
+        using var host = await CliHost.StartAsync(cancellationToken, new Dictionary<string, string?>
+        {
+            ["Rag:IndexPath"] = indexPath,
+            ["Rag:SamplesPath"] = string.Empty,
+            [$"{TwoLevelOptions.SectionName}:Documents"] = twoLevelDocuments.ToString(CultureInfo.InvariantCulture),
+        }).ConfigureAwait(false);
         var services = host.Services;
         var index = services.GetRequiredService<KnowledgeIndex>();
         await index.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +80,7 @@ internal static class EvalCommand
         index.MarkReady();
 
         var canExpand = services.GetRequiredService<HybridRetriever>().Routes.CanExpand;
-        var all = EvaluationConfigs.All(services.GetRequiredService<IOptions<RetrievalOptions>>().Value, services.GetRequiredService<IOptions<QueryExpansionOptions>>().Value, canExpand);
+        var all = EvaluationConfigs.All(services.GetRequiredService<IOptions<RetrievalOptions>>().Value, services.GetRequiredService<IOptions<QueryExpansionOptions>>().Value, canExpand, twoLevelDocuments);
         var needLlm = names.Where(n => !canExpand && EvaluationConfigs.NeedingLlm.Contains(n)).ToList();
         if (needLlm.Count > 0)
         {
@@ -99,7 +107,7 @@ internal static class EvalCommand
             return await RouteDump.WriteAsync(dumpRoutes, dataset, services, index, queries, cancellationToken).ConfigureAwait(false);
         }
 
-        var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>());
+        var evaluator = new RetrievalEvaluator(services.GetRequiredService<HybridRetriever>(), services.GetRequiredService<IVectorIndex>() as TwoLevelVectorIndex);
         var results = new List<ConfigResult>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await console.Progress().AutoClear(false).StartAsync(async context =>
@@ -191,6 +199,12 @@ internal static class EvalCommand
         var corpusHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(corpus, cancellationToken).ConfigureAwait(false));
         var model = embeddings.IsConfigured ? $"{embeddings.Endpoint}|{embeddings.Model}" : "all-MiniLM-L6-v2";
         var settings = $"{corpusHash}|{chunking.ChunkTokens}|{chunking.Overlap.ToString(CultureInfo.InvariantCulture)}|{model}";
+        if (chunking.Strategy != ChunkingStrategy.Fixed)
+        {
+            // Appended only for other strategies, so indexes of fixed-size chunks built before the switch stay valid.
+            settings += FormattableString.Invariant($"|{chunking.Strategy}|{chunking.SemanticBreakPercentile}|{chunking.SemanticMinTokens}");
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)));
     }
 

@@ -9,4 +9,5 @@ namespace Assistant.Rag.Evaluation;
 /// <param name="Options">Retrieval options (fusion, weights, candidates).</param>
 /// <param name="Routed">True lets the intent router choose the routes per question, as the product does; false runs every route with a weight above 0.</param>
 /// <param name="Expansion">Query expansion switches (RAG-Fusion, step-back, HyDE); null is all off.</param>
-public sealed record EvaluationConfig(string Name, string Description, RetrievalOptions Options, bool Routed = false, QueryExpansionOptions? Expansion = null);
+/// <param name="TwoLevelDocuments">Two-level vector search restricted to this many documents (see <see cref="Indexes.TwoLevelVectorIndex"/>); 0 is flat.</param>
+public sealed record EvaluationConfig(string Name, string Description, RetrievalOptions Options, bool Routed = false, QueryExpansionOptions? Expansion = null, int TwoLevelDocuments = 0);

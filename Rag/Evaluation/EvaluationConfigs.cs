@@ -16,10 +16,11 @@ public static class EvaluationConfigs
     /// Every configuration, the default included, derived from <paramref name="product"/> (the configured retrieval options)
     /// and <paramref name="expansion"/> (the configured query expansion switches). The fixed ones (keyword, vector,
     /// hybrid-rrf, hybrid-minmax, hybrid-zscore) run their routes for every question; the default and the expansion
-    /// configurations are routed as the product is. The expansion configurations (<see cref="NeedingLlm"/>) are the default with one switch
-    /// on; they are listed only when <paramref name="llmAvailable"/>.
+    /// configurations are routed as the product is. The expansion configurations (<see cref="NeedingLlm"/>) are the default
+    /// with one switch on; they are listed only when <paramref name="llmAvailable"/>. With <paramref name="twoLevelDocuments"/>
+    /// above 0, vector-two-level and hybrid-two-level are vector and the default with two-level vector search over that many documents.
     /// </summary>
-    public static IReadOnlyList<EvaluationConfig> All(RetrievalOptions product, QueryExpansionOptions? expansion = null, bool llmAvailable = false)
+    public static IReadOnlyList<EvaluationConfig> All(RetrievalOptions product, QueryExpansionOptions? expansion = null, bool llmAvailable = false, int twoLevelDocuments = 0)
     {
         ArgumentNullException.ThrowIfNull(product);
         var configured = expansion ?? QueryExpansionOptions.Off;
@@ -32,6 +33,12 @@ public static class EvaluationConfigs
             new("hybrid-zscore", "both routes for every question, z-score normalised scores (a missed id at the route's lowest), convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.ZScore, RerankerKind.None))),
             new(Default, "the product default, as configured (intent router, fusion, weights, language-aware vector weight, query expansion)", With(product, _ => { }), Routed: true, configured.Clone()),
         };
+        if (twoLevelDocuments > 0)
+        {
+            all.Add(new("vector-two-level", $"vector alone, searching only the chunks of the {twoLevelDocuments} documents whose mean embedding is nearest", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None)), TwoLevelDocuments: twoLevelDocuments));
+            all.Add(new("hybrid-two-level", $"the product default with the vector route searching only the chunks of the {twoLevelDocuments} nearest documents", With(product, _ => { }), Routed: true, configured.Clone(), twoLevelDocuments));
+        }
+
         if (llmAvailable)
         {
             all.Add(new("multi-query", "the default plus RAG-Fusion: LLM rephrasings searched too, fused with RRF", With(product, _ => { }), Routed: true, Only(configured, e => e.MultiQuery = true)));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Assistant.Rag.Indexes;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
@@ -15,8 +16,17 @@ public sealed class RetrievalEvaluator
     public const int Depth = 100;
 
     private readonly HybridRetriever _retriever;
+    private readonly TwoLevelVectorIndex? _twoLevel;
 
-    public RetrievalEvaluator(HybridRetriever retriever) => _retriever = retriever;
+    /// <summary>
+    /// Evaluates through <paramref name="retriever"/>; <paramref name="twoLevel"/>, the vector index it searches when that is
+    /// two-level, is switched to each configuration's <see cref="EvaluationConfig.TwoLevelDocuments"/> (null: flat only).
+    /// </summary>
+    public RetrievalEvaluator(HybridRetriever retriever, TwoLevelVectorIndex? twoLevel = null)
+    {
+        _retriever = retriever;
+        _twoLevel = twoLevel;
+    }
 
     /// <summary>The judged queries that can be asked: empty or blank query texts are bad input and left out (counted in <c>skipped</c>).</summary>
     public static (IReadOnlyList<(string Id, string Text)> Queries, int Skipped) AskableQueries(BeirDataset dataset)
@@ -45,6 +55,16 @@ public sealed class RetrievalEvaluator
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(config);
+        if (config.TwoLevelDocuments > 0 && _twoLevel is null)
+        {
+            throw new InvalidOperationException($"{config.Name} needs a two-level vector index.");
+        }
+
+        if (_twoLevel is not null)
+        {
+            _twoLevel.Documents = config.TwoLevelDocuments;
+        }
+
         var options = config.Options;
         options.CandidatesPerRoute = Math.Max(options.CandidatesPerRoute, Depth);
         double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;

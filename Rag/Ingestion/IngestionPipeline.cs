@@ -23,14 +23,20 @@ public sealed partial class IngestionPipeline
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SemanticChunker? _semanticChunker;
 
-    public IngestionPipeline(KnowledgeIndex index, TextChunker chunker, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider time, ILogger<IngestionPipeline> logger)
+    /// <summary>
+    /// Creates the pipeline. <paramref name="semanticChunker"/> cuts the documents instead of <paramref name="chunker"/> when it
+    /// is given and enabled (<see cref="ChunkingStrategy.Semantic"/>).
+    /// </summary>
+    public IngestionPipeline(KnowledgeIndex index, TextChunker chunker, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider time, ILogger<IngestionPipeline> logger, SemanticChunker? semanticChunker = null)
     {
         _index = index;
         _chunker = chunker;
         _embedder = embedder;
         _time = time;
         _logger = logger;
+        _semanticChunker = semanticChunker;
     }
 
     /// <summary>
@@ -60,14 +66,18 @@ public sealed partial class IngestionPipeline
                 var changed = new List<(ChunkedDocument Document, bool IsNew)>();
                 foreach (var document in group)
                 {
+                    // Decided before chunking: semantic chunking embeds every sentence, which an unchanged document must not cost.
                     var existing = _index.Catalog.GetDocument(document.Id);
-                    var chunked = _chunker.Chunk(document);
-                    if (existing is not null && existing.ContentHash == chunked.ContentHash && existing.Version == chunked.Version && existing.Source == source)
+                    var contentHash = TextChunker.ContentHashOf(document);
+                    if (existing is not null && existing.ContentHash == contentHash && existing.Version == (document.Version ?? contentHash[..16]) && existing.Source == source)
                     {
                         unchanged++;
                         continue;
                     }
 
+                    var chunked = _semanticChunker is { IsEnabled: true }
+                        ? await _semanticChunker.ChunkAsync(document, cancellationToken).ConfigureAwait(false)
+                        : _chunker.Chunk(document);
                     changed.Add((chunked, existing is null));
                 }
 

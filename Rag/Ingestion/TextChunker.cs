@@ -29,11 +29,20 @@ public sealed class TextChunker
     public ChunkedDocument Chunk(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var contentHash = Hash(document.Title + "\u0001" + string.Join("\u0002", document.Sections.Select(s => s.Heading + "\u0001" + s.Text)));
-        var version = document.Version ?? contentHash[..16];
-        var sections = new List<ChunkedSection>();
-        var pieces = new List<ChunkedPiece>();
+        return Build(document, Plan(document), FixedGroups);
+    }
 
+    /// <summary>SHA-256 over the document's title and sections: what decides whether it changed since the last ingest.</summary>
+    public static string ContentHashOf(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Hash(document.Title + "\u0001" + string.Join("\u0002", document.Sections.Select(s => s.Heading + "\u0001" + s.Text)));
+    }
+
+    /// <summary>The sections that have text, in order, each with its sentence units (character span, tokens) and its token budget.</summary>
+    internal IReadOnlyList<SectionPlan> Plan(SourceDocument document)
+    {
+        var plans = new List<SectionPlan>();
         foreach (var section in document.Sections)
         {
             if (string.IsNullOrWhiteSpace(section.Text))
@@ -41,14 +50,37 @@ public sealed class TextChunker
                 continue;
             }
 
-            var sectionId = $"{document.Id}#{sections.Count}";
-            sections.Add(new ChunkedSection(sectionId, document.Id, sections.Count, section.Heading, section.Text));
             var prefix = Prefix(document.Title, section.Heading);
             var budget = Math.Max(MinTextTokens, _options.ChunkTokens - SpecialTokens - Math.Min(MaxPrefixTokens, _tokens.CountTokens(prefix)));
+            plans.Add(new SectionPlan(section, prefix, budget, Units(section.Text, budget)));
+        }
+
+        return plans;
+    }
+
+    /// <summary>
+    /// Cuts the planned sections into chunks: <paramref name="group"/> turns a section's units into chunks, each a run of units
+    /// (first, last), in order.
+    /// </summary>
+    internal ChunkedDocument Build(SourceDocument document, IReadOnlyList<SectionPlan> plans, Func<SectionPlan, IEnumerable<(int First, int Last)>> group)
+    {
+        var contentHash = ContentHashOf(document);
+        var version = document.Version ?? contentHash[..16];
+        var sections = new List<ChunkedSection>();
+        var pieces = new List<ChunkedPiece>();
+
+        foreach (var plan in plans)
+        {
+            var section = plan.Section;
+            var sectionId = $"{document.Id}#{sections.Count}";
+            sections.Add(new ChunkedSection(sectionId, document.Id, sections.Count, section.Heading, section.Text));
             var ordinal = 0;
-            foreach (var (start, end, text) in Cut(section.Text, budget))
+            foreach (var (first, last) in group(plan))
             {
-                var embeddingText = prefix.Length == 0 ? text : prefix + "\n" + text;
+                var start = plan.Units[first].Start;
+                var end = plan.Units[last].End;
+                var text = section.Text[start..end];
+                var embeddingText = plan.Prefix.Length == 0 ? text : plan.Prefix + "\n" + text;
                 var chunk = new Chunk(
                     Id: $"{sectionId}.{ordinal}",
                     DocumentId: document.Id,
@@ -70,6 +102,22 @@ public sealed class TextChunker
         return new ChunkedDocument(document, version, contentHash, sections, pieces);
     }
 
+    /// <summary>Unit indices that overlapping fixed-size chunks step back to: the start of the next chunk after (first, last).</summary>
+    internal int OverlapStart(IReadOnlyList<TextUnit> units, int first, int last, int budget)
+    {
+        // Step back over whole sentences that fit the overlap, but always move forward.
+        var overlap = (int)(budget * _options.Overlap);
+        var next = last + 1;
+        var carried = 0;
+        while (next - 1 > first && carried + units[next - 1].Tokens <= overlap)
+        {
+            next--;
+            carried += units[next].Tokens;
+        }
+
+        return next;
+    }
+
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string Prefix(string title, string heading) =>
@@ -77,53 +125,47 @@ public sealed class TextChunker
         : string.IsNullOrWhiteSpace(title) ? heading.Trim()
         : $"{title.Trim()} › {heading.Trim()}";
 
-    private IEnumerable<(int Start, int End, string Text)> Cut(string text, int budget)
+    private List<TextUnit> Units(string text, int budget)
     {
-        var units = new List<(int Start, int End, int Tokens)>();
+        var units = new List<TextUnit>();
         foreach (var range in SentenceSplitter.Split(text))
         {
             var (offset, length) = range.GetOffsetAndLength(text.Length);
             var tokens = _tokens.CountTokens(text.Substring(offset, length));
             if (tokens <= budget)
             {
-                units.Add((offset, offset + length, tokens));
+                units.Add(new TextUnit(offset, offset + length, tokens));
             }
             else
             {
-                units.AddRange(SplitLongSentence(text, offset, offset + length, tokens, budget));
+                units.AddRange(SplitLongSentence(text, offset, offset + length, tokens, budget).Select(u => new TextUnit(u.Start, u.End, u.Tokens)));
             }
         }
 
-        var overlap = (int)(budget * _options.Overlap);
+        return units;
+    }
+
+    private IEnumerable<(int First, int Last)> FixedGroups(SectionPlan plan)
+    {
+        var units = plan.Units;
         var first = 0;
         while (first < units.Count)
         {
             var last = first;
             var used = units[first].Tokens;
-            while (last + 1 < units.Count && used + units[last + 1].Tokens <= budget)
+            while (last + 1 < units.Count && used + units[last + 1].Tokens <= plan.Budget)
             {
                 last++;
                 used += units[last].Tokens;
             }
 
-            var start = units[first].Start;
-            var end = units[last].End;
-            yield return (start, end, text[start..end]);
+            yield return (first, last);
             if (last + 1 >= units.Count)
             {
                 yield break;
             }
 
-            // Step back over whole sentences that fit the overlap, but always move forward.
-            var next = last + 1;
-            var carried = 0;
-            while (next - 1 > first && carried + units[next - 1].Tokens <= overlap)
-            {
-                next--;
-                carried += units[next].Tokens;
-            }
-
-            first = next;
+            first = OverlapStart(units, first, last, plan.Budget);
         }
     }
 

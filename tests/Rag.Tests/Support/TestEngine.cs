@@ -31,7 +31,8 @@ internal sealed class TestEngine : IDisposable
         var keywordFolder = Path.Combine(folder, "keywords");
         var keywords = KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), NullLogger<KnowledgeIndex>.Instance);
         Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
-        Pipeline = new IngestionPipeline(Index, new TextChunker(SharedModel.Tokens, chunking), embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+        var chunker = new TextChunker(SharedModel.Tokens, chunking);
+        Pipeline = new IngestionPipeline(Index, chunker, embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance, new SemanticChunker(chunker, embedder, chunking));
     }
 
     public string Folder { get; }
