@@ -49,6 +49,7 @@ internal static class FeedbackSimulationRunner
         ["noise"] = result.Noise,
         ["votes"] = result.Votes,
         ["same"] = Group(result.Same),
+        ["sameCeiling"] = Round(result.SameCeiling),
         ["reworded"] = Group(result.Reworded),
         ["unvoted"] = Group(result.Unvoted),
         ["spam"] = new Dictionary<string, object>
@@ -82,6 +83,7 @@ internal static class FeedbackSimulationRunner
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ceiling for the same queries (every relevant cited document moved to the top): {result.SameCeiling:F3}."));
         var spam = result.Spam;
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"One user, 👎 on a relevant document: mean rank {spam.RankBefore:F2} before, {spam.RankAfterOneVote:F2} after one vote, {spam.RankAfterHundredVotes:F2} after a hundred ({spam.MovedFurther} of {spam.RepeatPairs} moved further)."));
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ten users, 👎 on a relevant document for one query: kept in the top 10 for {spam.KeptInTop10} of {spam.OtherQueries} other queries (mean rank {spam.OtherRankBefore:F2} → {spam.OtherRankAfter:F2})."));

@@ -78,11 +78,13 @@ public sealed class FeedbackSimulation
         progress?.Report($"round 1: voting on {voted.Count} answers ({noise:P0} noise)");
         var random = new Random(20261129);
         var votes = 0;
+        double ceiling = 0;
         for (var i = 0; i < voted.Count; i++)
         {
             var (id, text) = voted[i];
             var judged = dataset.Judgements[id];
             var answer = await session.RecordAsync(text, before[id], $"sim-{i % Users}", cancellationToken).ConfigureAwait(false);
+            ceiling += CeilingOf(RetrievalEvaluator.RankDocuments(before[id].Hits), answer.Citations.Select(c => c.DocumentId), judged);
             foreach (var citation in answer.Citations)
             {
                 var relevant = judged.TryGetValue(citation.DocumentId, out var grade) && grade > 0;
@@ -99,7 +101,15 @@ public sealed class FeedbackSimulation
 
         progress?.Report("spam checks");
         var spam = await SpamAsync(dataset, voted, before, cancellationToken).ConfigureAwait(false);
-        return new FeedbackSimulationResult(noise, votes, same, rewordedScore, unvotedScore, spam);
+        return new FeedbackSimulationResult(noise, votes, same, rewordedScore, unvotedScore, spam, ceiling / Math.Max(1, voted.Count));
+    }
+
+    // The ranking with the relevant cited documents moved to the top (in their order), everything else as it was.
+    internal static double CeilingOf(IReadOnlyList<string> ranked, IEnumerable<string> cited, IReadOnlyDictionary<string, int> judged)
+    {
+        var promoted = cited.Where(d => judged.TryGetValue(d, out var grade) && grade > 0).ToHashSet(StringComparer.Ordinal);
+        var best = ranked.Where(promoted.Contains).Concat(ranked.Where(d => !promoted.Contains(d))).ToList();
+        return RetrievalMetrics.NdcgAt(best, judged, 10);
     }
 
     private static async Task<FeedbackGroupScore> ScoreAsync(Session session, BeirDataset dataset, List<(string Id, string Text)> group, Func<(string Id, string Text), RetrievalResult> before, CancellationToken cancellationToken)
