@@ -17,7 +17,6 @@ public sealed class ConversationEndToEndTests(RealEngineFixture fixture)
 {
     private const string Sabbatical = "people/sabbatical.md";
     private const string Badge = "it/badge-replacement.md";
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task FollowUpsAreUnderstoodWithTheInProcessStore()
@@ -109,16 +108,5 @@ public sealed class ConversationEndToEndTests(RealEngineFixture fixture)
         return answers;
     }
 
-    private static async Task<HttpClient> StartAsync(RealEngineApp app)
-    {
-        var client = app.CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(1);
-        using var timeout = new CancellationTokenSource(ReadyTimeout);
-        while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token)).StatusCode == HttpStatusCode.ServiceUnavailable)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-
-        return client;
-    }
+    private static Task<HttpClient> StartAsync(RealEngineApp app) => app.CreateReadyClientAsync();
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,6 +16,20 @@ public sealed class RealEngineApp(string indexPath, IReadOnlyDictionary<string, 
 {
     /// <summary>tests/Bot.Tests/EndToEnd/Fixtures/kb as copied next to the test binaries.</summary>
     public static string KnowledgeBase { get; } = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Fixtures", "kb");
+
+    /// <summary>A client of the app, returned once /readyz says the fixture knowledge base is indexed (at most 3 minutes).</summary>
+    public async Task<HttpClient> CreateReadyClientAsync()
+    {
+        var client = CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(1);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token)).StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

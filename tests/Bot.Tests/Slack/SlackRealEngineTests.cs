@@ -1,8 +1,6 @@
 using System.Net;
 using Assistant.Bot.Tests.EndToEnd;
 using Assistant.Rag.Feedback;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Slack;
@@ -15,24 +13,19 @@ public sealed class SlackRealEngineTests : IAsyncLifetime
 {
     private readonly TempFolder _index = new();
     private FakeSlackApi _slack = null!;
-    private WebApplicationFactory<Program> _app = null!;
+    private RealEngineApp _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = new RealEngineApp(_index.Path).WithWebHostBuilder(builder =>
+        _app = new RealEngineApp(_index.Path, new Dictionary<string, string?>
         {
-            builder.UseSetting("Slack:SigningSecret", SlackRequests.SigningSecret);
-            builder.UseSetting("Slack:BotToken", SlackAppFactory.BotToken);
-            builder.UseSetting("Slack:ApiBaseUrl", _slack.ApiBaseUrl);
+            ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
+            ["Slack:BotToken"] = SlackAppFactory.BotToken,
+            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
         });
-        _client = _app.CreateClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while ((await _client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token)).StatusCode != HttpStatusCode.OK)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        _client = await _app.CreateReadyClientAsync();
     }
 
     public async Task DisposeAsync()

@@ -2,8 +2,6 @@ using System.Net;
 using Assistant.Bot.Teams;
 using Assistant.Bot.Tests.EndToEnd;
 using Assistant.Rag.Feedback;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Teams;
@@ -16,25 +14,20 @@ public sealed class TeamsRealEngineTests : IAsyncLifetime
 {
     private readonly TempFolder _index = new();
     private FakeBotFramework _fake = null!;
-    private WebApplicationFactory<Program> _app = null!;
+    private RealEngineApp _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _fake = await FakeBotFramework.StartAsync();
-        _app = new RealEngineApp(_index.Path).WithWebHostBuilder(builder =>
+        _app = new RealEngineApp(_index.Path, new Dictionary<string, string?>
         {
-            builder.UseSetting("Teams:AppId", FakeBotFramework.AppId);
-            builder.UseSetting("Teams:AppPassword", "test-secret");
-            builder.UseSetting("Teams:OpenIdMetadataUrl", _fake.MetadataUrl);
-            builder.UseSetting("Teams:TokenEndpoint", _fake.TokenEndpoint);
+            ["Teams:AppId"] = FakeBotFramework.AppId,
+            ["Teams:AppPassword"] = "test-secret",
+            ["Teams:OpenIdMetadataUrl"] = _fake.MetadataUrl,
+            ["Teams:TokenEndpoint"] = _fake.TokenEndpoint,
         });
-        _client = _app.CreateClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while ((await _client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token)).StatusCode != HttpStatusCode.OK)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        _client = await _app.CreateReadyClientAsync();
     }
 
     public async Task DisposeAsync()
