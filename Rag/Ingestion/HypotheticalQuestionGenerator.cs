@@ -70,21 +70,23 @@ public sealed partial class HypotheticalQuestionGenerator
     /// <summary>
     /// Questions for <paramref name="chunks"/>, by chunk content hash (chunks of equal content are asked about once).
     /// A chunk whose call failed, or which the reply left out, is absent; each present chunk has 1 to
-    /// <see cref="QuestionsPerChunk"/> distinct questions. Empty when the generator is off.
+    /// <see cref="QuestionsPerChunk"/> distinct questions. <see cref="GeneratedQuestions.None"/> when the generator is off.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GenerateAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken = default)
+    public async Task<GeneratedQuestions> GenerateAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chunks);
-        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (_questions == 0 || chunks.Count == 0)
         {
-            return found;
+            return GeneratedQuestions.None;
         }
+
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
         var batches = chunks.DistinctBy(c => c.ContentHash, StringComparer.Ordinal).Chunk(ChunksPerCall).ToList();
         var consecutiveFailures = 0;
         var skipped = 0;
+        var failed = 0;
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = _parallelCalls, CancellationToken = cancellationToken }, async (batch, token) =>
         {
             if (Volatile.Read(ref consecutiveFailures) >= MaxConsecutiveFailures)
@@ -97,6 +99,7 @@ public sealed partial class HypotheticalQuestionGenerator
             if (answered is null)
             {
                 Interlocked.Increment(ref consecutiveFailures);
+                Interlocked.Add(ref failed, batch.Length);
                 return;
             }
 
@@ -117,7 +120,7 @@ public sealed partial class HypotheticalQuestionGenerator
 
         var asked = batches.Sum(b => b.Length);
         Log.Generated(_logger, asked, found.Count, asked - found.Count);
-        return found;
+        return new GeneratedQuestions(found, failed + skipped);
     }
 
     /// <summary>The JSON schema the reply must follow: one entry per passage, its id and its questions.</summary>

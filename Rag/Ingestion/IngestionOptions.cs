@@ -12,7 +12,8 @@ public sealed class IngestionOptions
     /// Index-time HyDE: how many short questions the LLM writes for each chunk, in the chunk's language; each question is
     /// embedded as an extra vector record that finds its chunk, and appended to the chunk's keyword text. 0 (the default)
     /// is off. Needs an LLM (Llm:Endpoint); without one the setting is ignored, with a warning at start. Changing it makes
-    /// the next ingest of each source revisit every document (questions already stored for unchanged chunks are reused).
+    /// the next ingest of each source revisit every document: switched on, chunks without questions get them; switched off,
+    /// questions are dropped; lowered, each chunk keeps its first ones; raised, chunks that have questions keep theirs.
     /// </summary>
     [Range(0, 10)]
     public int HypotheticalQuestions { get; set; }

@@ -60,7 +60,7 @@ public sealed partial class IngestionPipeline
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentNullException.ThrowIfNull(documents);
         var started = Stopwatch.GetTimestamp();
-        int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0, embedded = 0, reused = 0, done = 0;
+        int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0, embedded = 0, reused = 0, done = 0, withoutQuestions = 0;
 
         await _index.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -95,7 +95,8 @@ public sealed partial class IngestionPipeline
                 var vectors = await EmbedAsync(changed.Select(c => c.Document).ToList(), done, documents.Count, embedded, started, progress, cancellationToken).ConfigureAwait(false);
                 embedded += vectors.Embedded;
                 reused += vectors.Reused;
-                var questionsByHash = await QuestionsAsync(changed.Select(c => c.Document).ToList(), questionsPerChunk, cancellationToken).ConfigureAwait(false);
+                var (questionsByHash, failedQuestions) = await QuestionsAsync(changed.Select(c => c.Document).ToList(), questionsPerChunk, cancellationToken).ConfigureAwait(false);
+                withoutQuestions += failedQuestions;
                 foreach (var (document, isNew) in changed)
                 {
                     var byChunk = document.Pieces.ToDictionary(p => p.Chunk.Id, p => vectors.ByHash[p.Chunk.ContentHash]);
@@ -147,7 +148,14 @@ public sealed partial class IngestionPipeline
                 }
             }
 
-            if (revisit)
+            if (withoutQuestions > 0)
+            {
+                // Recorded as not matching any setting, so the next ingest of this source revisits its documents and asks
+                // again for the chunks that have no questions (the others reuse theirs).
+                _index.Catalog.SetSetting(questionSetting, questionsPerChunk.ToString(CultureInfo.InvariantCulture) + " incomplete");
+                Log.QuestionsIncomplete(_logger, source, withoutQuestions);
+            }
+            else if (revisit)
             {
                 _index.Catalog.SetSetting(questionSetting, questionsPerChunk.ToString(CultureInfo.InvariantCulture));
             }
@@ -157,7 +165,7 @@ public sealed partial class IngestionPipeline
             _index.WriteLock.Release();
         }
 
-        var result = new IngestResult(added, updated, unchanged, removed, chunks, embedded, reused, Stopwatch.GetElapsedTime(started));
+        var result = new IngestResult(added, updated, unchanged, removed, chunks, embedded, reused, Stopwatch.GetElapsedTime(started)) { ChunksWithoutQuestions = withoutQuestions };
         Log.Ingested(_logger, source, added, updated, unchanged, removed, embedded, reused, result.Elapsed.TotalSeconds);
         return result;
     }
@@ -245,27 +253,27 @@ public sealed partial class IngestionPipeline
         return (byHash, pending.Count, reused);
     }
 
-    // Questions are stored per chunk but reused by content: a chunk whose text is already in the catalog with enough
-    // questions costs no LLM call. Only the chunks left are sent, and only their new questions embedded.
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<HypotheticalQuestion>>> QuestionsAsync(List<ChunkedDocument> documents, int perChunk, CancellationToken cancellationToken)
+    // Questions are stored per chunk but reused by content: a chunk whose text is already in the catalog with questions
+    // costs no LLM call, even if it has fewer than asked for now (the model may have found fewer, or the setting was
+    // raised since: re-asking would cost a call per chunk on every revisit for little). Only the chunks left are sent,
+    // and only their new questions embedded.
+    private async Task<(IReadOnlyDictionary<string, IReadOnlyList<HypotheticalQuestion>> ByHash, int Failed)> QuestionsAsync(List<ChunkedDocument> documents, int perChunk, CancellationToken cancellationToken)
     {
         var byHash = new Dictionary<string, IReadOnlyList<HypotheticalQuestion>>(StringComparer.Ordinal);
         var chunks = documents.SelectMany(d => d.Pieces).Select(p => p.Chunk).DistinctBy(c => c.ContentHash, StringComparer.Ordinal).ToList();
         if (perChunk == 0 || chunks.Count == 0)
         {
-            return byHash;
+            return (byHash, 0);
         }
 
         foreach (var (hash, stored) in _index.Catalog.GetQuestionsByHash([.. chunks.Select(c => c.ContentHash)]))
         {
-            if (stored.Count >= perChunk)
-            {
-                byHash[hash] = [.. stored.Take(perChunk)];
-            }
+            byHash[hash] = [.. stored.Take(perChunk)];
         }
 
         var reused = byHash.Count;
-        var written = await _questions!.GenerateAsync([.. chunks.Where(c => !byHash.ContainsKey(c.ContentHash))], cancellationToken).ConfigureAwait(false);
+        var generated = await _questions!.GenerateAsync([.. chunks.Where(c => !byHash.ContainsKey(c.ContentHash))], cancellationToken).ConfigureAwait(false);
+        var written = generated.ByContentHash;
         var texts = written.SelectMany(w => w.Value).Distinct(StringComparer.Ordinal).ToList();
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         foreach (var batch in texts.Chunk(EmbeddingBatch))
@@ -283,7 +291,7 @@ public sealed partial class IngestionPipeline
         }
 
         Log.Questions(_logger, chunks.Count, reused, written.Count, texts.Count);
-        return byHash;
+        return (byHash, generated.FailedChunks);
     }
 
     private static string QuestionSettingKey(string source) => "hypothetical-questions:" + source;
@@ -307,5 +315,8 @@ public sealed partial class IngestionPipeline
 
         [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Hypothetical questions for {Chunks} chunks of this group: {Reused} reused from the catalog, {Written} written by the LLM ({Embedded} questions embedded)")]
         public static partial void Questions(ILogger logger, int chunks, int reused, int written, int embedded);
+
+        [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Source {Source}: {Chunks} chunks were indexed without hypothetical questions because LLM calls failed; the next ingest of the source asks again")]
+        public static partial void QuestionsIncomplete(ILogger logger, string source, int chunks);
     }
 }

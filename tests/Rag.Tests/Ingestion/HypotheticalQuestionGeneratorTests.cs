@@ -90,9 +90,10 @@ public sealed class HypotheticalQuestionGeneratorTests
         Assert.Contains("(language: Chinese)", first, StringComparison.Ordinal);
         Assert.Contains("(language: English)", first, StringComparison.Ordinal);
         Assert.All(writer.Chat.Options, o => Assert.IsType<ChatResponseFormatJson>(o!.ResponseFormat));
-        Assert.Equal(["差旅费用多久内报销？"], questions["hash-a"]);
-        Assert.Equal(["Which printer prints in colour?"], questions["hash-The printer Heron prints in colour."]);
-        Assert.Equal(2, questions.Count);
+        Assert.Equal(["差旅费用多久内报销？"], questions.ByContentHash["hash-a"]);
+        Assert.Equal(["Which printer prints in colour?"], questions.ByContentHash["hash-The printer Heron prints in colour."]);
+        Assert.Equal(2, questions.ByContentHash.Count);
+        Assert.Equal(0, questions.FailedChunks);
     }
 
     private static Chunk Chunk(string id, string text, string language) =>

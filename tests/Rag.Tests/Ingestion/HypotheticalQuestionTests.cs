@@ -172,10 +172,45 @@ public sealed class HypotheticalQuestionTests : IDisposable
 
         // Assert
         Assert.Equal(2, result.Added);
+        Assert.Equal(3, result.ChunksWithoutQuestions);
         Assert.Equal(0, engine.Index.Catalog.CountQuestions());
         Assert.Equal(engine.Index.Catalog.Count().Chunks, engine.Index.Vectors.Count);
         Assert.NotEmpty(await engine.Index.Keywords.SearchAsync("IT-7", 5));
         Assert.Contains(logs.Entries, e => e.Id.Id == eventId && e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task AfterFailedCallsTheNextIngestAsksAgainOnlyForTheChunksLeftWithoutQuestions()
+    {
+        // Arrange: the call for the insurance chunks fails; Travel's were asked about before (the model wrote one question).
+        var writer = new ScriptedQuestionWriter(Script);
+        var flaky = new ScriptedChatClient((messages, token) => messages[^1].Text.Contains("IT-7", StringComparison.Ordinal)
+            ? Task.FromException<string>(new HttpRequestException("502 Bad Gateway"))
+            : writer.Chat.GetResponseAsync(messages, cancellationToken: token).ContinueWith(t => t.Result.Text, token, TaskContinuationOptions.None, TaskScheduler.Default));
+        using (var first = await TestEngine.OpenAsync(_folder.Path, questions: ScriptedQuestionWriter.Generator(flaky, 3)))
+        {
+            await first.Pipeline.IngestAsync(KnowledgeBase.Source, [KnowledgeBase.Travel]);
+            var failed = await first.Pipeline.IngestAsync(KnowledgeBase.Source, [KnowledgeBase.Travel, Insurance]);
+            Assert.Equal(2, failed.ChunksWithoutQuestions);
+            Assert.Equal(1, first.Index.Catalog.CountQuestions());
+        }
+
+        var askedBefore = writer.PassagesAsked.Count;
+        using var second = await TestEngine.OpenAsync(_folder.Path, questions: writer.Generator(3));
+
+        // Act
+        var retried = await second.Pipeline.IngestAsync(KnowledgeBase.Source, [KnowledgeBase.Travel, Insurance]);
+        var settled = await second.Pipeline.IngestAsync(KnowledgeBase.Source, [KnowledgeBase.Travel, Insurance]);
+
+        // Assert
+        Assert.Equal(0, retried.ChunksWithoutQuestions);
+        Assert.Equal(5, second.Index.Catalog.CountQuestions());
+        // The two insurance chunks, and Travel's booking chunk, for which the model wrote none; not the meal allowance chunk.
+        var askedAgain = writer.PassagesAsked.Skip(askedBefore).ToList();
+        Assert.Equal(3, askedAgain.Count);
+        Assert.All(askedAgain, p => Assert.DoesNotContain("meal allowance", p, StringComparison.Ordinal));
+        Assert.Equal(2, settled.Unchanged);
+        Assert.Equal(askedBefore + 3, writer.PassagesAsked.Count);
     }
 
     [Fact]
@@ -196,7 +231,8 @@ public sealed class HypotheticalQuestionTests : IDisposable
         var questions = await generator.GenerateAsync(chunks);
 
         // Assert
-        Assert.Empty(questions);
+        Assert.Empty(questions.ByContentHash);
+        Assert.Equal(20, questions.FailedChunks);
         Assert.Equal(HypotheticalQuestionGenerator.MaxConsecutiveFailures, chat.Requests.Count);
         Assert.Contains(logs.Entries, e => e.Id.Id == 1217);
     }
@@ -242,6 +278,33 @@ public sealed class HypotheticalQuestionTests : IDisposable
         Assert.Equal(2, writer.PassagesAsked.Count);
     }
 
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(0, 0)]
+    public async Task LoweringOrSwitchingOffTheSettingTrimsTheStoredQuestionsWithoutAskingTheLlm(int lowered, int expected)
+    {
+        // Arrange
+        var writer = new ScriptedQuestionWriter(Script);
+        using (var on = await TestEngine.OpenAsync(_folder.Path, questions: writer.Generator(3)))
+        {
+            await on.Pipeline.IngestAsync(KnowledgeBase.Source, [Insurance]);
+            Assert.Equal(4, on.Index.Catalog.CountQuestions());
+        }
+
+        var asked = writer.PassagesAsked.Count;
+        using var engine = await TestEngine.OpenAsync(_folder.Path, questions: writer.Generator(lowered));
+
+        // Act
+        var result = await engine.Pipeline.IngestAsync(KnowledgeBase.Source, [Insurance]);
+
+        // Assert
+        Assert.Equal(1, result.Updated);
+        Assert.Equal(asked, writer.PassagesAsked.Count);
+        Assert.Equal(expected, engine.Index.Catalog.CountQuestions());
+        Assert.Equal(engine.Index.Catalog.Count().Chunks + expected, engine.Index.Vectors.Count);
+        Assert.Equal(expected > 0, (await engine.Index.Keywords.SearchAsync("pays", 5)).Count > 0);
+    }
+
     [Fact]
     public async Task RebuildingTheDerivedIndexesFromTheCatalogRestoresTheQuestionVectorsAndKeywords()
     {
@@ -265,7 +328,7 @@ public sealed class HypotheticalQuestionTests : IDisposable
         Assert.Equal(reopened.Index.Catalog.Count().Chunks + 5, reopened.Index.Vectors.Count);
         var vector = await new DenseVectorRoute(reopened.Index, counter).SearchAsync(new RouteQuery(Query, Query, "en", default), 5);
         Assert.Equal(TargetChunk, vector[0].Id);
-        var keyword = await reopened.Index.Keywords.SearchAsync("broken equipment", 5);
+        var keyword = await reopened.Index.Keywords.SearchAsync("report", 5);
         Assert.Equal(TargetChunk, keyword[0].Id);
     }
 
