@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KeywordIndexOptions>().Bind(configuration.GetSection("Rag:Keyword"));
         services.AddOptions<TwoLevelOptions>().Bind(configuration.GetSection(TwoLevelOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITokenCounter, WordPieceTokenCounter>();
@@ -77,6 +78,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IVectorIndex>(),
             sp.GetRequiredService<IKeywordIndex>(),
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
+        // Index-time HyDE: off unless Rag:Ingestion:HypotheticalQuestions is above 0 and an LLM is registered.
+        services.AddSingleton(sp => new HypotheticalQuestionGenerator(sp.GetService<IChatClient>(), sp.GetRequiredService<IOptions<IngestionOptions>>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<HypotheticalQuestionGenerator>>()));
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PassageAssembler>();
         services.AddRagRouting(configuration);

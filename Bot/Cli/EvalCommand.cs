@@ -10,6 +10,7 @@ using Assistant.Rag.Ingestion;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Embeddings;
+using Assistant.Rag.Generation;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -66,6 +67,7 @@ internal static class EvalCommand
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
         // The two-level configurations search the same index through a two-level wrapper; the flat ones switch it off.
+        var questionsPerChunk = HypotheticalQuestions(CliHost.LoadConfiguration());
         var twoLevelDocuments = CliHost.LoadConfiguration().GetSection(TwoLevelOptions.SectionName).Get<TwoLevelOptions>()?.Documents is > 0 and var configured ? configured : DefaultTwoLevelDocuments;
         using var host = await CliHost.StartAsync(cancellationToken, new Dictionary<string, string?>
         {
@@ -142,14 +144,15 @@ internal static class EvalCommand
                     ["p50Ms"] = Math.Round(r.P50Ms, 2),
                     ["p95Ms"] = Math.Round(r.P95Ms, 2),
                 }),
-                ingest = new { chunks = ingest.Chunks, chunksPerSecond = Math.Round(ingest.ChunksPerSecond, 2) },
+                ingest = new { chunks = ingest.Chunks, chunksPerSecond = Math.Round(ingest.ChunksPerSecond, 2), hypotheticalQuestions = questionsPerChunk > 0 ? questionsPerChunk : (int?)null },
                 feedback = feedback is null ? null : FeedbackSimulationRunner.ToJson(feedback),
             };
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, Json)).ConfigureAwait(false);
             return 0;
         }
 
-        var table = new Table().Title($"{dataset.Name}: {queries.Count} queries ({ingest.Chunks} chunks, ingested at {ingest.ChunksPerSecond:F1} chunks/s)")
+        var hyde = questionsPerChunk > 0 ? $", {questionsPerChunk} hypothetical questions per chunk" : string.Empty;
+        var table = new Table().Title($"{dataset.Name}: {queries.Count} queries ({ingest.Chunks} chunks{hyde}, ingested at {ingest.ChunksPerSecond:F1} chunks/s)")
             .AddColumns("config", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "p50 ms", "p95 ms", "");
         foreach (var r in results)
         {
@@ -185,6 +188,13 @@ internal static class EvalCommand
         var result = await ConsoleProgress.RunAsync($"Ingesting {dataset.Name}", progress => pipeline.IngestAsync("beir", documents, removeMissing: true, progress: progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var chunks = index.Catalog.Count().Chunks;
         var rate = result.ChunksEmbedded > 0 ? result.ChunksPerSecond : 0;
+        if (result.ChunksWithoutQuestions > 0)
+        {
+            // No receipt: the next run ingests again, and the pipeline asks the LLM again for just these chunks.
+            await Console.Error.WriteLineAsync($"{result.ChunksWithoutQuestions} chunks have no hypothetical questions (LLM calls failed); this run measures the index as it is, the next run asks for them again.").ConfigureAwait(false);
+            return (chunks, rate);
+        }
+
         await File.WriteAllTextAsync(receipt, JsonSerializer.Serialize(new IngestReceipt(chunks, rate), Json), cancellationToken).ConfigureAwait(false);
         return (chunks, rate);
     }
@@ -199,6 +209,13 @@ internal static class EvalCommand
         var corpusHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(corpus, cancellationToken).ConfigureAwait(false));
         var model = embeddings.IsConfigured ? $"{embeddings.Endpoint}|{embeddings.Model}" : "all-MiniLM-L6-v2";
         var settings = $"{corpusHash}|{chunking.ChunkTokens}|{chunking.Overlap.ToString(CultureInfo.InvariantCulture)}|{model}";
+        if (HypotheticalQuestions(configuration) is > 0 and var questions)
+        {
+            // Index-time HyDE makes a different index (extra question records, written by this LLM): its own cache entry.
+            var llm = configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>()!;
+            settings += FormattableString.Invariant($"|questions:{questions}|{llm.Endpoint}|{llm.Model}");
+        }
+
         if (chunking.Strategy != ChunkingStrategy.Fixed)
         {
             // Appended only for other strategies, so indexes of fixed-size chunks built before the switch stay valid.
@@ -207,6 +224,12 @@ internal static class EvalCommand
 
         return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)));
     }
+
+    /// <summary>Hypothetical questions per chunk the index is built with: the setting when an LLM is configured, else 0 (off).</summary>
+    private static int HypotheticalQuestions(IConfiguration configuration) =>
+        configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is { IsConfigured: true }
+            ? configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>()?.HypotheticalQuestions ?? 0
+            : 0;
 
     private static double Round(double value) => Math.Round(value, 4);
 

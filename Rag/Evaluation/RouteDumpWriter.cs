@@ -77,7 +77,7 @@ public static class RouteDumpWriter
                 {
                     qid = id,
                     keyword = Pairs(await index.Keywords.SearchAsync(text, depth, cancellationToken).ConfigureAwait(false)),
-                    vector = Pairs(await index.Vectors.SearchAsync(query, depth, cancellationToken).ConfigureAwait(false)),
+                    vector = Pairs(await index.Vectors.SearchChunksAsync(query, depth, cancellationToken).ConfigureAwait(false)),
                     documentVector = Enumerable.Range(0, documentIds.Length).OrderByDescending(i => scores[i]).Take(depth).Select(i => new object[] { documentIds[i], scores[i] }),
                     documentKeyword = (await whole.SearchAsync(text, depth, cancellationToken).ConfigureAwait(false)).Select(h => new object[] { RetrievalEvaluator.DocumentOf(h.Id), h.Score }),
                 };

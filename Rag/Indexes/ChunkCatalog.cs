@@ -7,8 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace Assistant.Rag.Indexes;
 
 /// <summary>
-/// The source of truth of the index folder: documents, their sections (parent passages) and chunks with their
-/// embeddings, in one SQLite file. The vector and keyword indexes are derived from it and can be rebuilt from it
+/// The source of truth of the index folder: documents, their sections (parent passages), chunks with their
+/// embeddings and each chunk's hypothetical questions (with theirs), in one SQLite file. The vector and keyword indexes are derived from it and can be rebuilt from it
 /// without embedding anything again.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace Assistant.Rag.Indexes;
 /// </remarks>
 public sealed class ChunkCatalog
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly string _connectionString;
 
     /// <summary>Opens (creating if needed) the catalog at <paramref name="path"/>.</summary>
@@ -44,8 +44,15 @@ public sealed class ChunkCatalog
             CREATE INDEX IF NOT EXISTS chunks_document ON chunks (document_id);
             CREATE INDEX IF NOT EXISTS chunks_parent ON chunks (parent_id);
             CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (content_hash);
-            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1'), ('generation', '0');
+            CREATE TABLE IF NOT EXISTS chunk_questions (
+                chunk_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, embedding BLOB NOT NULL,
+                PRIMARY KEY (chunk_id, ordinal));
+            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '2'), ('generation', '0');
             """);
+
+        // Version 1 differs only by the chunk_questions table, created above: the upgrade is in place and loses nothing.
+        // The version is raised so that an older build refuses this catalog instead of leaving behind questions of chunks it deletes.
+        Execute(connection, "UPDATE meta SET value = '2' WHERE key = 'schema' AND value = '1'");
         var schema = Scalar(connection, "SELECT value FROM meta WHERE key = 'schema'");
         if (schema != SchemaVersion.ToString(CultureInfo.InvariantCulture))
         {
@@ -90,6 +97,13 @@ public sealed class ChunkCatalog
         using var connection = Open();
         return (int.Parse(Scalar(connection, "SELECT count(*) FROM documents")!, CultureInfo.InvariantCulture),
             int.Parse(Scalar(connection, "SELECT count(*) FROM chunks")!, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Number of stored hypothetical questions (each is one extra record in the vector index).</summary>
+    public int CountQuestions()
+    {
+        using var connection = Open();
+        return int.Parse(Scalar(connection, "SELECT count(*) FROM chunk_questions")!, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The document with this id, or null.</summary>
@@ -149,8 +163,12 @@ public sealed class ChunkCatalog
 
     /// <summary>
     /// Replaces a document with its new version in one transaction and returns the ids of the chunks it had before.
+    /// <paramref name="questions"/> (chunk id → hypothetical questions, in order) gives the new chunks' questions; null, or
+    /// a chunk absent from it, stores none for that chunk. The old chunks' questions are deleted with them.
     /// </summary>
-    public IReadOnlyList<string> ReplaceDocument(string source, ChunkedDocument document, IReadOnlyDictionary<string, float[]> embeddings, DateTimeOffset now)
+    /// <exception cref="ArgumentException">A chunk has no embedding, or questions name a chunk the document does not have
+    /// (nothing is written then).</exception>
+    public IReadOnlyList<string> ReplaceDocument(string source, ChunkedDocument document, IReadOnlyDictionary<string, float[]> embeddings, DateTimeOffset now, IReadOnlyDictionary<string, IReadOnlyList<HypotheticalQuestion>>? questions = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(embeddings);
@@ -221,6 +239,11 @@ public sealed class ChunkCatalog
             }
         }
 
+        if (questions is { Count: > 0 })
+        {
+            InsertQuestions(connection, transaction, document, questions);
+        }
+
         BumpGeneration(connection, transaction);
         transaction.Commit();
         return old;
@@ -284,6 +307,98 @@ public sealed class ChunkCatalog
         return found;
     }
 
+    /// <summary>
+    /// Questions already generated for chunks with these content hashes (hash → questions in order, all from one chunk
+    /// of that content); hashes without questions are absent. Lets a re-ingest reuse them without asking the LLM again.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HypotheticalQuestion>> GetQuestionsByHash(IReadOnlyCollection<string> hashes)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        var found = new Dictionary<string, (string ChunkId, List<HypotheticalQuestion> Questions)>(StringComparer.Ordinal);
+        using var connection = Open();
+        foreach (var batch in hashes.Distinct().Chunk(500))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT c.content_hash, q.chunk_id, q.text, q.embedding FROM chunk_questions q JOIN chunks c ON c.id = q.chunk_id
+                WHERE c.content_hash IN ({Parameters(command, batch)}) ORDER BY q.chunk_id, q.ordinal
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var (hash, chunkId) = (reader.GetString(0), reader.GetString(1));
+                if (!found.TryGetValue(hash, out var entry))
+                {
+                    found[hash] = entry = (chunkId, []);
+                }
+
+                // Identical content in several chunks has a copy of its questions in each; one copy is enough.
+                if (entry.ChunkId == chunkId)
+                {
+                    entry.Questions.Add(new HypotheticalQuestion(reader.GetString(2), ToVector((byte[])reader[3])));
+                }
+            }
+        }
+
+        return found.ToDictionary(e => e.Key, e => (IReadOnlyList<HypotheticalQuestion>)e.Value.Questions, StringComparer.Ordinal);
+    }
+
+    /// <summary>The questions of these chunks (chunk id → questions in order); chunks without questions are absent.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HypotheticalQuestion>> GetQuestions(IReadOnlyCollection<string> chunkIds)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var found = new Dictionary<string, List<HypotheticalQuestion>>(StringComparer.Ordinal);
+        using var connection = Open();
+        foreach (var batch in chunkIds.Distinct().Chunk(500))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT chunk_id, text, embedding FROM chunk_questions WHERE chunk_id IN ({Parameters(command, batch)}) ORDER BY chunk_id, ordinal";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var chunkId = reader.GetString(0);
+                if (!found.TryGetValue(chunkId, out var list))
+                {
+                    found[chunkId] = list = [];
+                }
+
+                list.Add(new HypotheticalQuestion(reader.GetString(1), ToVector((byte[])reader[2])));
+            }
+        }
+
+        return found.ToDictionary(e => e.Key, e => (IReadOnlyList<HypotheticalQuestion>)e.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The vector-index ids (<see cref="QuestionRecords.Id"/>) of the questions a document's chunks have now.</summary>
+    public IReadOnlyList<string> GetQuestionRecordIds(string documentId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT q.chunk_id, q.ordinal FROM chunk_questions q JOIN chunks c ON c.id = q.chunk_id WHERE c.document_id = $doc";
+        command.Parameters.AddWithValue("$doc", documentId);
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(QuestionRecords.Id(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every question as its vector record (<see cref="QuestionRecords.Id"/>, embedding), for rebuilding the vector index; streamed.</summary>
+    public IEnumerable<VectorRecord> ReadAllQuestionVectors()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT chunk_id, ordinal, embedding FROM chunk_questions ORDER BY chunk_id, ordinal";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new VectorRecord(QuestionRecords.Id(reader.GetString(0), reader.GetInt32(1)), ToVector((byte[])reader[2]));
+        }
+    }
+
     /// <summary>Every chunk with its embedding, for rebuilding the derived indexes; streamed in id order.</summary>
     public IEnumerable<(Chunk Chunk, float[] Embedding)> ReadAll()
     {
@@ -339,11 +454,37 @@ public sealed class ChunkCatalog
         return ids;
     }
 
+    private static void InsertQuestions(SqliteConnection connection, SqliteTransaction transaction, ChunkedDocument document, IReadOnlyDictionary<string, IReadOnlyList<HypotheticalQuestion>> questions)
+    {
+        var chunkIds = document.Pieces.Select(p => p.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO chunk_questions (chunk_id, ordinal, text, embedding) VALUES ($chunk, $ordinal, $text, $embedding)";
+        var chunk = command.Parameters.Add("$chunk", SqliteType.Text);
+        var ordinal = command.Parameters.Add("$ordinal", SqliteType.Integer);
+        var text = command.Parameters.Add("$text", SqliteType.Text);
+        var embedding = command.Parameters.Add("$embedding", SqliteType.Blob);
+        foreach (var (chunkId, list) in questions)
+        {
+            if (!chunkIds.Contains(chunkId))
+            {
+                throw new ArgumentException($"Questions were given for chunk '{chunkId}', which document '{document.Source.Id}' does not have.", nameof(questions));
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                (chunk.Value, ordinal.Value, text.Value, embedding.Value) = (chunkId, i, list[i].Text, ToBytes(list[i].Embedding));
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
     private static void DeleteRows(SqliteConnection connection, SqliteTransaction transaction, string documentId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
+            DELETE FROM chunk_questions WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = $doc);
             DELETE FROM chunks WHERE document_id = $doc;
             DELETE FROM sections WHERE document_id = $doc;
             DELETE FROM documents WHERE id = $doc;

@@ -9,7 +9,7 @@ namespace Assistant.Rag.Indexes;
 /// <remarks>
 /// The derived indexes are saved after the catalog commits; a marker file records the catalog generation they
 /// reflect. If the process stops between the two, <see cref="OpenAsync"/> finds the marker behind the catalog and
-/// rebuilds both indexes from the catalog's stored embeddings (no embedding work), so no half-written index is
+/// rebuilds both indexes from the catalog's stored embeddings, hypothetical questions included (no embedding work), so no half-written index is
 /// ever searched. Writers take <see cref="WriteLock"/>; searches need no lock.
 /// </remarks>
 public sealed partial class KnowledgeIndex : IDisposable
@@ -57,7 +57,8 @@ public sealed partial class KnowledgeIndex : IDisposable
             var generation = Catalog.Generation;
             var marker = ReadMarker();
             var (_, chunks) = Catalog.Count();
-            if (marker != generation || Vectors.Count != chunks || Keywords.Count != chunks)
+            // The vector index holds a record per chunk and one per hypothetical question of a chunk.
+            if (marker != generation || Vectors.Count != chunks + Catalog.CountQuestions() || Keywords.Count != chunks)
             {
                 if (chunks > 0)
                 {
@@ -130,6 +131,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         var vectorsFit = true;
         foreach (var batch in Catalog.ReadAll().Chunk(RebuildBatch))
         {
+            var questions = Catalog.GetQuestions([.. batch.Select(b => b.Chunk.Id)]);
             if (vectorsFit)
             {
                 try
@@ -147,7 +149,26 @@ public sealed partial class KnowledgeIndex : IDisposable
                 }
             }
 
-            await Keywords.UpsertAsync([.. batch.Select(b => b.Chunk)], cancellationToken).ConfigureAwait(false);
+            await Keywords.UpsertAsync([.. batch.Select(b => QuestionRecords.ForKeywords(b.Chunk, questions.GetValueOrDefault(b.Chunk.Id)))], cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var batch in Catalog.ReadAllQuestionVectors().Chunk(RebuildBatch))
+        {
+            if (!vectorsFit)
+            {
+                break;
+            }
+
+            try
+            {
+                await Vectors.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException exception)
+            {
+                Log.EmbeddingsDoNotFit(_logger, exception);
+                await Vectors.ClearAsync(cancellationToken).ConfigureAwait(false);
+                vectorsFit = false;
+            }
         }
 
         await CommitAsync(cancellationToken).ConfigureAwait(false);

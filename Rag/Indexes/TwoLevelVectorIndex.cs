@@ -34,11 +34,11 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
         }
     }
 
-    /// <summary>Wraps <paramref name="flat"/>, loading the chunk embeddings <paramref name="catalog"/> holds.</summary>
+    /// <summary>Wraps <paramref name="flat"/>, loading the chunk and hypothetical-question embeddings <paramref name="catalog"/> holds.</summary>
     public static TwoLevelVectorIndex Open(IVectorIndex flat, ChunkCatalog catalog, int documents)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new TwoLevelVectorIndex(flat, catalog.ReadAll().Select(c => new VectorRecord(c.Chunk.Id, c.Embedding)), documents);
+        return new TwoLevelVectorIndex(flat, catalog.ReadAll().Select(c => new VectorRecord(c.Chunk.Id, c.Embedding)).Concat(catalog.ReadAllQuestionVectors()), documents);
     }
 
     /// <summary>How many documents the chunk search is restricted to; 0 searches the wrapped index over all chunks.</summary>

@@ -11,6 +11,12 @@ namespace Assistant.Rag.Ingestion;
 /// <param name="Elapsed">Wall time.</param>
 public sealed record IngestResult(int Added, int Updated, int Unchanged, int Removed, int Chunks, int ChunksEmbedded, int ChunksReused, TimeSpan Elapsed)
 {
+    /// <summary>
+    /// Chunks indexed without hypothetical questions because an LLM call for them failed (0 when questions are off);
+    /// the next ingest of the source asks again for them.
+    /// </summary>
+    public int ChunksWithoutQuestions { get; init; }
+
     /// <summary>Chunks embedded per second of wall time (0 when none were embedded).</summary>
     public double ChunksPerSecond => ChunksEmbedded == 0 || Elapsed <= TimeSpan.Zero ? 0 : ChunksEmbedded / Elapsed.TotalSeconds;
 }

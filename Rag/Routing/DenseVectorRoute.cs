@@ -30,6 +30,7 @@ internal sealed class DenseVectorRoute : IRetrievalRoute
         var embedding = query.Embedding.IsEmpty
             ? await _embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken).ConfigureAwait(false)
             : query.Embedding;
-        return await _index.Vectors.SearchAsync(embedding, top, cancellationToken).ConfigureAwait(false);
+        // Through SearchChunksAsync: a hit on a chunk's hypothetical question is a hit on the chunk, and only chunks come back.
+        return await _index.Vectors.SearchChunksAsync(embedding, top, cancellationToken).ConfigureAwait(false);
     }
 }

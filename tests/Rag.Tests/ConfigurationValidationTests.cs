@@ -37,6 +37,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("Rag:Feedback:MemoryThreshold", "0.2", "MemoryThreshold")]
     [InlineData("Rag:Feedback:HalfLifeDays", "0", "HalfLifeDays")]
     [InlineData("ConnectionStrings:Feedback", "Host=x;NoSuchKeyword=1", "ConnectionStrings:Feedback")]
+    [InlineData("Rag:Ingestion:HypotheticalQuestions", "11", "HypotheticalQuestions")]
+    [InlineData("Rag:Ingestion:HypotheticalQuestionCalls", "0", "HypotheticalQuestionCalls")]
     public void ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["Llm:Model"] = "m" };

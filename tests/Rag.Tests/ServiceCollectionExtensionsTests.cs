@@ -49,5 +49,33 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         Assert.NotEmpty(await index.Keywords.SearchAsync("GlobalProtect", 5));
     }
 
+    [Theory]
+    [InlineData("http://localhost:11434/v1", 3)]
+    [InlineData("", 0)]
+    public void HypotheticalQuestionsAreOnOnlyWhenAnLlmIsConfigured(string endpoint, int expected)
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Rag:IndexPath"] = _folder.Path,
+                ["Rag:Ingestion:HypotheticalQuestions"] = "3",
+                ["Llm:Endpoint"] = endpoint,
+                ["Llm:Model"] = "m",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddRag(configuration, _folder.Path);
+        using var provider = services.BuildServiceProvider();
+
+        // Act
+        var generator = provider.GetRequiredService<Rag.Ingestion.HypotheticalQuestionGenerator>();
+        provider.GetRequiredService<Rag.Ingestion.IngestionPipeline>();
+
+        // Assert
+        Assert.Equal(expected, generator.QuestionsPerChunk);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -20,7 +20,7 @@ namespace Assistant.Rag.Tests.Support;
 /// </summary>
 internal sealed class TestEngine : IDisposable
 {
-    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking)
+    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking, HypotheticalQuestionGenerator? questions)
     {
         Folder = folder;
         Embedder = embedder;
@@ -32,7 +32,7 @@ internal sealed class TestEngine : IDisposable
         var keywords = KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), NullLogger<KnowledgeIndex>.Instance);
         Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
         var chunker = new TextChunker(SharedModel.Tokens, chunking);
-        Pipeline = new IngestionPipeline(Index, chunker, embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance, new SemanticChunker(chunker, embedder, chunking));
+        Pipeline = new IngestionPipeline(Index, chunker, embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance, new SemanticChunker(chunker, embedder, chunking), questions);
     }
 
     public string Folder { get; }
@@ -45,10 +45,13 @@ internal sealed class TestEngine : IDisposable
 
     public IngestionPipeline Pipeline { get; }
 
-    /// <summary>Opens the folder (rebuilding derived indexes if they lag the catalog), as the host does at start.</summary>
-    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null)
+    /// <summary>
+    /// Opens the folder (rebuilding derived indexes if they lag the catalog), as the host does at start. With
+    /// <paramref name="questions"/> ingestion writes hypothetical questions as that generator is set.
+    /// </summary>
+    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null, HypotheticalQuestionGenerator? questions = null)
     {
-        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions());
+        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions(), questions);
         await engine.Index.OpenAsync();
         engine.Index.MarkReady();
         return engine;
