@@ -26,6 +26,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
     private const int PassagesConsidered = 4;
     private const int SentencesPerPassage = 16;
     private const double NearDuplicate = 0.7;
+    private const double OtherLanguage = 0.7;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly IOptionsMonitor<AnswerOptions> _options;
 
@@ -51,7 +52,8 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
             return new AnswerDraft(NoEvidenceFor(retrieval.Language), [], AnswerKind.NoEvidence);
         }
 
-        var questionTerms = TextTerms.Extract(question);
+        var questionTerms = QuestionTerms.Extract(question, retrieval.Language);
+        var rarity = questionTerms.Rarity([.. candidates.Select(c => c.Evidence)]);
         var cjk = LanguageDetector.IsCjk(retrieval.Language);
         var queryVector = retrieval.QueryEmbedding;
         float[][]? vectors = null;
@@ -66,10 +68,12 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         var scored = candidates.Select((c, i) =>
         {
             var semantic = vectors is null ? 0 : Math.Max(0, TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i]));
-            var lexical = TextTerms.Overlap(questionTerms, c.Terms);
+            var lexical = questionTerms.Coverage(c.Evidence, c.Heading, c.LeadIn, rarity);
             var weights = vectors is null ? (0.0, 1.0) : (semanticWeight, lexicalWeight);
             var score = (weights.Item1 * semantic) + (weights.Item2 * lexical) + (0.04 / (1 + c.Source));
-            return (Candidate: c, Score: score);
+            // A sentence in another language than the question's answers it only when nothing in its language does:
+            // a Chinese question's words inside an English "See also" line are a reference, not an answer.
+            return (Candidate: c, Score: LanguageDetector.IsCjk(c.Language) == cjk ? score : score * OtherLanguage);
         }).OrderByDescending(s => s.Score).ToList();
 
         var best = scored[0].Score;
@@ -94,7 +98,10 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
             chosen.Add(candidate);
         }
 
-        return new AnswerDraft(Compose(chosen.OrderBy(c => c.Source).ThenBy(c => c.Position).ToList(), cjk), sources, AnswerKind.Extractive);
+        // Sources in the order of their best sentence, so the first citation is the one that answers best; sentences of
+        // one source in reading order.
+        var sourceOrder = chosen.Select(c => c.Source).Distinct().ToList();
+        return new AnswerDraft(Compose(chosen.OrderBy(c => sourceOrder.IndexOf(c.Source)).ThenBy(c => c.Position).ToList(), cjk), sources, AnswerKind.Extractive);
     }
 
     private static List<Candidate> Candidates(List<Passage> sources)
@@ -103,22 +110,38 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         for (var s = 0; s < sources.Count; s++)
         {
             var text = sources[s].Text;
+            var heading = new EvidenceText(sources[s].Heading);
+            var leadIn = EvidenceText.Empty;
             var position = 0;
             foreach (var range in SentenceSplitter.Split(text).Take(SentencesPerPassage))
             {
                 var sentence = Clean(text[range]);
-                var cjk = LanguageDetector.IsCjk(LanguageDetector.Detect(sentence));
-                if (cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal))
+                var row = IsTableRow(sentence);
+                if (!row)
                 {
-                    continue;
+                    leadIn = EvidenceText.Empty;
                 }
 
-                candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence)));
+                var cjk = LanguageDetector.IsCjk(LanguageDetector.Detect(sentence));
+                var tooShort = cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal);
+                if (!tooShort)
+                {
+                    candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence), new EvidenceText(sentence), heading, leadIn, sources[s].Language));
+                }
+
+                if (sentence.EndsWith(':') || sentence.EndsWith('：'))
+                {
+                    leadIn = new EvidenceText(sentence);
+                }
             }
         }
 
         return candidates;
     }
+
+    // TableFormatter writes a row as "Header: value; Header: value".
+    private static bool IsTableRow(string sentence) =>
+        sentence.Contains("; ", StringComparison.Ordinal) && sentence.Split("; ").Count(cell => cell.Contains(": ", StringComparison.Ordinal)) >= 2;
 
     private static string Clean(string sentence)
     {
@@ -148,5 +171,5 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         return text.ToString();
     }
 
-    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms);
+    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms, EvidenceText Evidence, EvidenceText Heading, EvidenceText LeadIn, string Language);
 }
