@@ -10,9 +10,12 @@ namespace Assistant.Rag.Generation;
 
 /// <summary>
 /// The answer when no LLM is configured: the sentences of the retrieved passages that best answer the question,
-/// each run of sentences followed by its source marker. Sentences are scored by similarity to the question's
-/// embedding and by the share of the question's terms they contain; when even the best is weak, the answer says
-/// plainly that the knowledge base does not seem to cover the question.
+/// each run of sentences followed by its source marker, the source of the best sentence first. Sentences are scored by
+/// similarity to the question's embedding (when the question was embedded) and by the share of the question's words
+/// they contain (<see cref="QuestionTerms"/>: rare words weigh more; a table row is read with the line introducing the
+/// table, a sentence under an FAQ heading with that question); a sentence in another language than the question's
+/// scores lower. When even the best is under <see cref="AnswerOptions.MinEvidence"/>, the answer says plainly that the
+/// knowledge base does not seem to cover the question.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
@@ -68,7 +71,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         var scored = candidates.Select((c, i) =>
         {
             var semantic = vectors is null ? 0 : Math.Max(0, TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i]));
-            var lexical = questionTerms.Coverage(c.Evidence, c.Heading, c.LeadIn, rarity);
+            var lexical = questionTerms.Coverage(c.Evidence, c.Context, rarity);
             var weights = vectors is null ? (0.0, 1.0) : (semanticWeight, lexicalWeight);
             var score = (weights.Item1 * semantic) + (weights.Item2 * lexical) + (0.04 / (1 + c.Source));
             // A sentence in another language than the question's answers it only when nothing in its language does:
@@ -110,8 +113,8 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         for (var s = 0; s < sources.Count; s++)
         {
             var text = sources[s].Text;
-            var heading = new EvidenceText(sources[s].Heading);
-            var leadIn = EvidenceText.Empty;
+            var question = AnsweredQuestion(sources[s].Heading);
+            var leadIn = string.Empty;
             var position = 0;
             foreach (var range in SentenceSplitter.Split(text).Take(SentencesPerPassage))
             {
@@ -119,25 +122,36 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
                 var row = IsTableRow(sentence);
                 if (!row)
                 {
-                    leadIn = EvidenceText.Empty;
+                    leadIn = string.Empty;
                 }
 
                 var cjk = LanguageDetector.IsCjk(LanguageDetector.Detect(sentence));
                 var tooShort = cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal);
                 if (!tooShort)
                 {
-                    candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence), new EvidenceText(sentence), heading, leadIn, sources[s].Language));
+                    candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence), new EvidenceText(sentence), Context(leadIn, question), sources[s].Language));
                 }
 
                 if (sentence.EndsWith(':') || sentence.EndsWith('：'))
                 {
-                    leadIn = new EvidenceText(sentence);
+                    leadIn = sentence;
                 }
             }
         }
 
         return candidates;
     }
+
+    // A section under a heading that asks a question (an FAQ) answers it: the heading is part of every sentence's meaning.
+    // Other headings name a topic, which says too little about each sentence to count as evidence.
+    private static string AnsweredQuestion(string heading)
+    {
+        var last = heading[(heading.LastIndexOf('›') + 1)..].Trim();
+        return last.EndsWith('?') || last.EndsWith('？') ? last : string.Empty;
+    }
+
+    private static EvidenceText Context(string leadIn, string question) =>
+        leadIn.Length == 0 && question.Length == 0 ? EvidenceText.Empty : new EvidenceText($"{question}\n{leadIn}");
 
     // TableFormatter writes a row as "Header: value; Header: value".
     private static bool IsTableRow(string sentence) =>
@@ -155,7 +169,8 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            if (text.Length > 0 && !cjk)
+            // CJK sentences end in full-width punctuation and need no space; a table row ends in none and does.
+            if (text.Length > 0 && (!cjk || !IsFullWidthEnd(text[^1])))
             {
                 text.Append(' ');
             }
@@ -171,5 +186,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         return text.ToString();
     }
 
-    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms, EvidenceText Evidence, EvidenceText Heading, EvidenceText LeadIn, string Language);
+    private static bool IsFullWidthEnd(char c) => c is '。' or '！' or '？' or '；' or '：' or '，' or '）' or '」' or '』' or ']';
+
+    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms, EvidenceText Evidence, EvidenceText Context, string Language);
 }

@@ -17,9 +17,6 @@ namespace Assistant.Rag.Generation;
 /// </summary>
 internal sealed class QuestionTerms
 {
-    // Heading paths say what a section is about, not what each sentence says: half credit.
-    private const double HeadingCredit = 0.5;
-
     // One character is an ambiguous word in Chinese ("天", "号"): it counts half.
     private const double SingleCharacterWeight = 0.5;
 
@@ -70,12 +67,14 @@ internal sealed class QuestionTerms
     }
 
     /// <summary>
-    /// Share of the question (0 to 1, by term weight) that <paramref name="sentence"/> covers; a term found only in
-    /// <paramref name="heading"/> counts <see cref="HeadingCredit"/>, one found in <paramref name="leadIn"/> (the line
-    /// that introduces the table the sentence is a row of) counts fully, as the row continues that line.
+    /// Share of the question (0 to 1, by term weight) that <paramref name="sentence"/> covers, read with its
+    /// <paramref name="context"/>: what the sentence continues (the line introducing the table it is a row of, the FAQ
+    /// question it answers). <paramref name="rarity"/>, from <see cref="Rarity"/>, weighs the terms; null weighs them alike.
     /// </summary>
-    public double Coverage(EvidenceText sentence, EvidenceText heading, EvidenceText leadIn, IReadOnlyList<double>? rarity = null)
+    public double Coverage(EvidenceText sentence, EvidenceText context, IReadOnlyList<double>? rarity = null)
     {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(context);
         if (_terms.Count == 0)
         {
             return 0;
@@ -87,8 +86,7 @@ internal sealed class QuestionTerms
             var term = _terms[i];
             var weight = term.Weight * (rarity?[i] ?? 1.0);
             total += weight;
-            var match = Math.Max(Match(term, sentence), Match(term, leadIn));
-            found += weight * Math.Max(match, HeadingCredit * Match(term, heading));
+            found += weight * Math.Max(Match(term, sentence), Match(term, context));
         }
 
         return found / total;
