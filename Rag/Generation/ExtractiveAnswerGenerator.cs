@@ -12,7 +12,7 @@ namespace Assistant.Rag.Generation;
 /// The answer when no LLM is configured: the sentences of the retrieved passages that best answer the question,
 /// each run of sentences followed by its source marker, the source of the best sentence first. Sentences are scored by
 /// similarity to the question's embedding (when the question was embedded) and by the share of the question's words
-/// they contain (<see cref="QuestionTerms"/>: rare words weigh more; a table row is read with the line introducing the
+/// they contain (<see cref="QuestionTerms"/>; a table row is read with the line introducing the
 /// table, a sentence under an FAQ heading with that question); a sentence in another language than the question's
 /// scores lower. When even the best is under <see cref="AnswerOptions.MinEvidence"/>, the answer says plainly that the
 /// knowledge base does not seem to cover the question.
@@ -56,7 +56,6 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         }
 
         var questionTerms = QuestionTerms.Extract(question, retrieval.Language);
-        var rarity = questionTerms.Rarity([.. candidates.Select(c => c.Evidence)]);
         var cjk = LanguageDetector.IsCjk(retrieval.Language);
         var queryVector = retrieval.QueryEmbedding;
         float[][]? vectors = null;
@@ -71,7 +70,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         var scored = candidates.Select((c, i) =>
         {
             var semantic = vectors is null ? 0 : Math.Max(0, TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i]));
-            var lexical = questionTerms.Coverage(c.Evidence, c.Context, rarity);
+            var lexical = questionTerms.Coverage(c.Evidence, c.Context);
             var weights = vectors is null ? (0.0, 1.0) : (semanticWeight, lexicalWeight);
             var score = (weights.Item1 * semantic) + (weights.Item2 * lexical) + (0.04 / (1 + c.Source));
             // A sentence in another language than the question's answers it only when nothing in its language does:

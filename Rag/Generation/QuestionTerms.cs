@@ -69,9 +69,9 @@ internal sealed class QuestionTerms
     /// <summary>
     /// Share of the question (0 to 1, by term weight) that <paramref name="sentence"/> covers, read with its
     /// <paramref name="context"/>: what the sentence continues (the line introducing the table it is a row of, the FAQ
-    /// question it answers). <paramref name="rarity"/>, from <see cref="Rarity"/>, weighs the terms; null weighs them alike.
+    /// question it answers).
     /// </summary>
-    public double Coverage(EvidenceText sentence, EvidenceText context, IReadOnlyList<double>? rarity = null)
+    public double Coverage(EvidenceText sentence, EvidenceText context)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(context);
@@ -81,26 +81,13 @@ internal sealed class QuestionTerms
         }
 
         double found = 0, total = 0;
-        for (var i = 0; i < _terms.Count; i++)
+        foreach (var term in _terms)
         {
-            var term = _terms[i];
-            var weight = term.Weight * (rarity?[i] ?? 1.0);
-            total += weight;
-            found += weight * Math.Max(Match(term, sentence), Match(term, context));
+            total += term.Weight;
+            found += term.Weight * Math.Max(Match(term, sentence), Match(term, context));
         }
 
         return found / total;
-    }
-
-    /// <summary>
-    /// For each term, how rare it is among <paramref name="sentences"/>: 1 + ln((n + 1) / (f + 1)) for a term found in
-    /// f of the n sentences. A term every retrieved sentence shares ("上海" over Shanghai pages) tells little about
-    /// which sentence answers; a rare one ("北京") is what the question is about.
-    /// </summary>
-    public IReadOnlyList<double> Rarity(IReadOnlyList<EvidenceText> sentences)
-    {
-        var n = sentences.Count;
-        return [.. _terms.Select(t => 1 + Math.Log((n + 1.0) / (sentences.Count(s => Match(t, s) >= 0.5) + 1.0)))];
     }
 
     private static double Match(Term term, EvidenceText evidence)

@@ -51,19 +51,4 @@ public sealed class QuestionTermsTests
         Assert.Equal(0, alone);
         Assert.Equal(1.0, afterLeadIn, 3);
     }
-
-    [Fact]
-    public void ATermEverySentenceSharesWeighsLessThanARareOne()
-    {
-        // Arrange: 上海 is in every sentence, 北京 in one.
-        var terms = QuestionTerms.Extract("北京上海", LanguageDetector.Chinese);
-        EvidenceText[] sentences = [new("上海的办公室在静安区。"), new("上海和北京的住宿标准不同。"), new("上海的午餐补贴是40元。")];
-
-        // Act
-        var rarity = terms.Rarity(sentences);
-        var sharedOnly = terms.Coverage(sentences[0], EvidenceText.Empty, rarity);
-
-        // Assert
-        Assert.True(sharedOnly < 0.5, $"coverage {sharedOnly}");
-    }
 }

@@ -34,7 +34,7 @@ public sealed class SampleAnswerQualityTests(SampleEngine engine, ITestOutputHel
 
     [Theory]
     [InlineData("questions-cjk.jsonl", 24, 1)] // measured 26 of 30 and 0 of 6 (16 and 0 before segmenting Chinese and Japanese)
-    [InlineData("questions-en.jsonl", 16, 1)] // measured 18 of 20 and 0 of 5 (17 and 0 before)
+    [InlineData("questions-en.jsonl", 16, 1)] // measured 17 of 20 and 0 of 5 (17 and 0 before)
     public async Task SampleQuestionsAreAnsweredFromTheRightDocumentAndUnanswerableOnesAreNot(string file, int minAnswered, int maxWronglyAnswered)
     {
         // Arrange
