@@ -32,9 +32,6 @@ internal sealed class QuestionTerms
 
     private QuestionTerms(List<Term> terms) => _terms = terms;
 
-    /// <summary>True when the question has no content word (nothing can cover it).</summary>
-    public bool IsEmpty => _terms.Count == 0;
-
     /// <summary>The terms of <paramref name="question"/>, segmented for <paramref name="language"/>.</summary>
     public static QuestionTerms Extract(string question, string language)
     {

@@ -25,8 +25,6 @@ public sealed class SampleEngine : IAsyncLifetime, IDisposable
 
     internal IAssistant Assistant => _services!.GetRequiredService<IAssistant>();
 
-    internal IServiceProvider Services => _services!;
-
     /// <summary>The parsed text of every sample document, by relative path.</summary>
     internal IReadOnlyDictionary<string, string> Texts { get; private set; } = new Dictionary<string, string>();
 
