@@ -10,9 +10,12 @@ namespace Assistant.Rag.Generation;
 
 /// <summary>
 /// The answer when no LLM is configured: the sentences of the retrieved passages that best answer the question,
-/// each run of sentences followed by its source marker. Sentences are scored by similarity to the question's
-/// embedding and by the share of the question's terms they contain; when even the best is weak, the answer says
-/// plainly that the knowledge base does not seem to cover the question.
+/// each run of sentences followed by its source marker, the source of the best sentence first. Sentences are scored by
+/// similarity to the question's embedding (when the question was embedded) and by the share of the question's words
+/// they contain (<see cref="QuestionTerms"/>; a table row is read with the line introducing the
+/// table, a sentence under an FAQ heading with that question); a sentence in another language than the question's
+/// scores lower. When even the best is under <see cref="AnswerOptions.MinEvidence"/>, the answer says plainly that the
+/// knowledge base does not seem to cover the question.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
@@ -26,6 +29,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
     private const int PassagesConsidered = 4;
     private const int SentencesPerPassage = 16;
     private const double NearDuplicate = 0.7;
+    private const double OtherLanguage = 0.7;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly IOptionsMonitor<AnswerOptions> _options;
 
@@ -51,7 +55,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
             return new AnswerDraft(NoEvidenceFor(retrieval.Language), [], AnswerKind.NoEvidence);
         }
 
-        var questionTerms = TextTerms.Extract(question);
+        var questionTerms = QuestionTerms.Extract(question, retrieval.Language);
         var cjk = LanguageDetector.IsCjk(retrieval.Language);
         var queryVector = retrieval.QueryEmbedding;
         float[][]? vectors = null;
@@ -66,10 +70,12 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         var scored = candidates.Select((c, i) =>
         {
             var semantic = vectors is null ? 0 : Math.Max(0, TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i]));
-            var lexical = TextTerms.Overlap(questionTerms, c.Terms);
+            var lexical = questionTerms.Coverage(c.Evidence, c.Context);
             var weights = vectors is null ? (0.0, 1.0) : (semanticWeight, lexicalWeight);
             var score = (weights.Item1 * semantic) + (weights.Item2 * lexical) + (0.04 / (1 + c.Source));
-            return (Candidate: c, Score: score);
+            // A sentence in another language than the question's answers it only when nothing in its language does:
+            // a Chinese question's words inside an English "See also" line are a reference, not an answer.
+            return (Candidate: c, Score: LanguageDetector.IsCjk(c.Language) == cjk ? score : score * OtherLanguage);
         }).OrderByDescending(s => s.Score).ToList();
 
         var best = scored[0].Score;
@@ -94,7 +100,10 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
             chosen.Add(candidate);
         }
 
-        return new AnswerDraft(Compose(chosen.OrderBy(c => c.Source).ThenBy(c => c.Position).ToList(), cjk), sources, AnswerKind.Extractive);
+        // Sources in the order of their best sentence, so the first citation is the one that answers best; sentences of
+        // one source in reading order.
+        var sourceOrder = chosen.Select(c => c.Source).Distinct().ToList();
+        return new AnswerDraft(Compose(chosen.OrderBy(c => sourceOrder.IndexOf(c.Source)).ThenBy(c => c.Position).ToList(), cjk), sources, AnswerKind.Extractive);
     }
 
     private static List<Candidate> Candidates(List<Passage> sources)
@@ -103,22 +112,49 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         for (var s = 0; s < sources.Count; s++)
         {
             var text = sources[s].Text;
+            var question = AnsweredQuestion(sources[s].Heading);
+            var leadIn = string.Empty;
             var position = 0;
             foreach (var range in SentenceSplitter.Split(text).Take(SentencesPerPassage))
             {
                 var sentence = Clean(text[range]);
-                var cjk = LanguageDetector.IsCjk(LanguageDetector.Detect(sentence));
-                if (cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal))
+                var row = IsTableRow(sentence);
+                if (!row)
                 {
-                    continue;
+                    leadIn = string.Empty;
                 }
 
-                candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence)));
+                var cjk = LanguageDetector.IsCjk(LanguageDetector.Detect(sentence));
+                var tooShort = cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal);
+                if (!tooShort)
+                {
+                    candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence), new EvidenceText(sentence), Context(leadIn, question), sources[s].Language));
+                }
+
+                if (sentence.EndsWith(':') || sentence.EndsWith('：'))
+                {
+                    leadIn = sentence;
+                }
             }
         }
 
         return candidates;
     }
+
+    // A section under a heading that asks a question (an FAQ) answers it: the heading is part of every sentence's meaning.
+    // Other headings name a topic, which says too little about each sentence to count as evidence.
+    private static string AnsweredQuestion(string heading)
+    {
+        var last = heading[(heading.LastIndexOf('›') + 1)..].Trim();
+        return last.EndsWith('?') || last.EndsWith('？') ? last : string.Empty;
+    }
+
+    private static EvidenceText Context(string leadIn, string question) =>
+        leadIn.Length == 0 && question.Length == 0 ? EvidenceText.Empty : new EvidenceText($"{question}\n{leadIn}");
+
+    // TableFormatter writes a row as "Header: value; Header: value".
+    private static bool IsTableRow(string sentence) =>
+        sentence.Contains("; ", StringComparison.Ordinal) && sentence.Split("; ").Count(cell => cell.Contains(": ", StringComparison.Ordinal)) >= 2;
 
     private static string Clean(string sentence)
     {
@@ -132,7 +168,8 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            if (text.Length > 0 && !cjk)
+            // CJK sentences end in full-width punctuation and need no space; a table row ends in none and does.
+            if (text.Length > 0 && (!cjk || !IsFullWidthEnd(text[^1])))
             {
                 text.Append(' ');
             }
@@ -148,5 +185,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         return text.ToString();
     }
 
-    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms);
+    private static bool IsFullWidthEnd(char c) => c is '。' or '！' or '？' or '；' or '：' or '，' or '）' or '」' or '』' or ']';
+
+    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms, EvidenceText Evidence, EvidenceText Context, string Language);
 }
