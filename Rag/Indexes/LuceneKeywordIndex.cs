@@ -302,6 +302,15 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
         }
 
         var terms = Analyse(field, text);
+        if (field == TitleField("en") || field == BodyField("en"))
+        {
+            // The English analyser splits Chinese into single characters. In the English fields those are rare, so their
+            // IDF is high, and a Chinese question would rank an English page first for one Chinese cross-reference line
+            // ("See also 年假与请假"). Chinese and Japanese text is matched in its own fields; here only the question's
+            // Latin words and codes (product names, ids) are looked for.
+            terms.RemoveAll(IsCjkTerm);
+        }
+
         if (terms.Count == 0)
         {
             return;
@@ -315,6 +324,8 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
 
         query.Add(fieldQuery, Occur.SHOULD);
     }
+
+    private static bool IsCjkTerm(string term) => term.Any(c => LanguageDetector.IsHan(c) || LanguageDetector.IsKana(c));
 
     private List<string> Analyse(string field, string text)
     {

@@ -99,6 +99,44 @@ public sealed class LuceneKeywordIndexTests : IDisposable
         Assert.Equal("vpn-zh#1.0", Assert.Single(hits).Id);
     }
 
+
+    [Fact]
+    public async Task AChineseCrossReferenceInAnEnglishChunkDoesNotOutrankTheChinesePage()
+    {
+        // Arrange: many English chunks, so that single Chinese characters are rare (high IDF) in the English field.
+        var index = Open();
+        var english = Enumerable.Range(0, 20).Select(i => Chunk($"policy-{i}#1.0", $"Policy number {i} covers meals, hotels and travel for employees.", title: $"Policy {i}"));
+        await index.UpsertAsync(
+        [
+            .. english,
+            Chunk("leave-en#1.0", "Parental leave is 16 weeks. See also 年假与请假（上海办公室） for annual leave in Shanghai.", title: "Parental leave"),
+            Chunk("leave-zh#1.0", "上海办公室员工的婚假为10个工作日，须在领取结婚证后一年内休完。年假为15个工作日。", language: "zh", title: "年假与请假（上海办公室）"),
+        ]);
+
+        // Act
+        var hits = await index.SearchAsync("婚假有几天", 10);
+
+        // Assert: the Chinese page alone; the English one shares only single characters (假, 年) with the question.
+        Assert.Equal("leave-zh#1.0", Assert.Single(hits).Id);
+    }
+
+    [Fact]
+    public async Task AChineseQuestionStillFindsAnEnglishChunkByAProductName()
+    {
+        // Arrange
+        var index = Open();
+        await index.UpsertAsync(
+        [
+            Chunk("fernid-en#1.0", "Reset your FernID password from the sign-in page.", title: "FernID"),
+            Chunk("vpn-en#1.0", "Connect to the VPN before opening the wiki.", title: "VPN"),
+        ]);
+
+        // Act
+        var hits = await index.SearchAsync("FernID 密码怎么重置", 10);
+
+        // Assert
+        Assert.Equal("fernid-en#1.0", Assert.Single(hits).Id);
+    }
     [Fact]
     public async Task AWordOnlyInTheTitleFindsTheChunkByDefault()
     {
