@@ -147,21 +147,32 @@ def variants(keyword_only):
     yield "chunk BM25 + whole-document BM25 + dense, min-max", lambda q: documents(fuse([(best_per_document(q["keyword"][:DEPTH]), 0.5), (dict(q["documentKeyword"][:DEPTH]), 0.5), (best_per_document(q["vector"][:DEPTH]), 1)]))
 
 
+def load_qrels(path):
+    """A BEIR qrels file (header line, then query, document, grade) as {query: {document: grade}}."""
+    judged = defaultdict(dict)
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            query, document, grade = line.rstrip("\n").split("\t")
+            judged[query][document] = int(grade)
+    return judged
+
+
+def load_dump(path, judged):
+    """The eval command's --dump-routes file: the judged queries in id order."""
+    with open(path, encoding="utf-8") as f:
+        queries = sorted((json.loads(line) for line in f if line.strip()), key=lambda q: q["qid"])
+    return [q for q in queries if q["qid"] in judged]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dump")
     parser.add_argument("qrels")
     parser.add_argument("--keyword-only", action="store_true")
     args = parser.parse_args()
-    judged = defaultdict(dict)
-    with open(args.qrels, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            query, document, grade = line.rstrip("\n").split("\t")
-            judged[query][document] = int(grade)
-    with open(args.dump, encoding="utf-8") as f:
-        queries = sorted((json.loads(line) for line in f if line.strip()), key=lambda q: q["qid"])
-    queries = [q for q in queries if q["qid"] in judged]
+    judged = load_qrels(args.qrels)
+    queries = load_dump(args.dump, judged)
     print(f"{len(queries)} queries; columns: nDCG@10 R@10 R@100 MRR@10 | nDCG@10 even / odd half")
     for name, rank in variants(args.keyword_only):
         rows = []
