@@ -17,9 +17,6 @@ namespace Assistant.Rag;
 /// <remarks>Thread-safe. Questions and answers are personal data: they are logged at Trace only.</remarks>
 public sealed partial class AssistantEngine : IAssistant
 {
-    /// <summary>One source for every engine span; the host subscribes to it.</summary>
-    public static readonly ActivitySource ActivitySource = new("Assistant.Rag");
-
     private readonly KnowledgeIndex _index;
     private readonly HybridRetriever _retriever;
     private readonly IAnswerGenerator _generator;
@@ -58,7 +55,7 @@ public sealed partial class AssistantEngine : IAssistant
     public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        using var activity = ActivitySource.StartActivity("answer");
+        using var activity = RagTelemetry.ActivitySource.StartActivity("answer");
         activity?.SetTag("assistant.channel", turn.Channel);
         var question = (turn.Text ?? string.Empty).Trim();
         var problem = QuestionProblem(question, _options.CurrentValue.MaxQuestionChars);
