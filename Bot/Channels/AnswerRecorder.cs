@@ -9,7 +9,8 @@ namespace Assistant.Bot.Channels;
 /// <summary>
 /// Records answers in the feedback store beside the reply, never in its way: the write starts before the answer is
 /// sent and is not awaited, so a slow or failed store neither delays nor replaces the answer. A failure is logged
-/// and counted, and only a later vote on that answer is refused. On shutdown the writes still under way are waited for.
+/// and counted, and only a later vote on that answer is refused. A vote that arrives while its answer's write is
+/// still under way waits for it (<see cref="WhenRecordedAsync"/>). On shutdown the writes under way are waited for.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 internal sealed partial class AnswerRecorder(IFeedbackStore store, ILogger<AnswerRecorder> logger) : IHostedService
@@ -17,7 +18,7 @@ internal sealed partial class AnswerRecorder(IFeedbackStore store, ILogger<Answe
     // A store that hangs must not keep writes (and their answers) in memory for ever.
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<Task, byte> _writes = new();
+    private readonly ConcurrentDictionary<string, Task> _writes = new(StringComparer.Ordinal);
 
     /// <summary>Writes under way.</summary>
     public int Pending => _writes.Count;
@@ -26,17 +27,20 @@ internal sealed partial class AnswerRecorder(IFeedbackStore store, ILogger<Answe
     public Task Record(Turn turn, Answer answer)
     {
         var write = RecordAsync(turn, answer);
-        if (!write.IsCompleted)
+        if (!write.IsCompleted && _writes.TryAdd(answer.Id, write))
         {
-            _writes.TryAdd(write, 0);
-            _ = write.ContinueWith(t => _writes.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = write.ContinueWith(_ => _writes.TryRemove(new KeyValuePair<string, Task>(answer.Id, write)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         return write;
     }
 
+    /// <summary>Waits until the write of answer <paramref name="answerId"/>, if one is under way, has ended (well or not).</summary>
+    public Task WhenRecordedAsync(string answerId, CancellationToken cancellationToken) =>
+        _writes.TryGetValue(answerId, out var write) ? write.WaitAsync(cancellationToken) : Task.CompletedTask;
+
     /// <summary>Waits for the writes under way.</summary>
-    public Task DrainAsync(CancellationToken cancellationToken) => Task.WhenAll(_writes.Keys).WaitAsync(cancellationToken);
+    public Task DrainAsync(CancellationToken cancellationToken) => Task.WhenAll(_writes.Values).WaitAsync(cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

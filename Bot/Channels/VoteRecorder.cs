@@ -9,7 +9,7 @@ namespace Assistant.Bot.Channels;
 /// an exception that reaches the channel.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed partial class VoteRecorder(IFeedbackStore store, TimeProvider time, ILogger<VoteRecorder> logger)
+internal sealed partial class VoteRecorder(IFeedbackStore store, AnswerRecorder answers, TimeProvider time, ILogger<VoteRecorder> logger)
 {
     /// <summary>Records a vote cast now by <paramref name="userId"/> in <paramref name="conversationId"/>, both as the channel verified them.</summary>
     public async Task<VoteOutcome> RecordAsync(
@@ -26,6 +26,8 @@ internal sealed partial class VoteRecorder(IFeedbackStore store, TimeProvider ti
         VoteOutcome outcome;
         try
         {
+            // A click quicker than the answer's own record (it is written beside the reply) waits for it.
+            await answers.WhenRecordedAsync(answerId, cancellationToken).ConfigureAwait(false);
             var vote = new Vote(answerId, userId, channel, conversationId, value, time.GetUtcNow(), citation);
             outcome = await store.RecordVoteAsync(vote, cancellationToken).ConfigureAwait(false) ? VoteOutcome.Recorded : VoteOutcome.UnknownAnswer;
         }
