@@ -1,12 +1,10 @@
 using System.CommandLine;
-using Assistant.Bot.Cards;
+using Assistant.Bot.Channels;
 using Assistant.Rag;
-using Assistant.Rag.Feedback;
-using Spectre.Console;
 
 namespace Assistant.Bot.Cli;
 
-/// <summary><c>ask "&lt;question&gt;" [--json]</c>: answers one question exactly as the server would.</summary>
+/// <summary><c>ask "&lt;question&gt;" [--json]</c>: answers one question exactly as the server would, through the same channel pipeline.</summary>
 internal static class AskCommand
 {
     public static Command Create()
@@ -18,24 +16,15 @@ internal static class AskCommand
         {
             using var host = await CliHost.StartAsync(cancellationToken).ConfigureAwait(false);
             await CliHost.OpenIndexAsync(host, cancellationToken).ConfigureAwait(false);
+
             // Each ask is a conversation of its own: a shared Redis must not turn one person's asks into follow-ups of another's.
-            var turn = new Turn("cli", Guid.NewGuid().ToString("N"), Environment.UserName, parse.GetValue(question) ?? string.Empty);
-            var answer = await host.Services.GetRequiredService<IAssistant>().AnswerAsync(turn, cancellationToken).ConfigureAwait(false);
-            await host.Services.GetRequiredService<IFeedbackStore>().RecordAnswerAsync(turn, answer, cancellationToken).ConfigureAwait(false);
+            var turn = new Turn(ChannelNames.CommandLine, Guid.NewGuid().ToString("N"), Environment.UserName, parse.GetValue(question) ?? string.Empty);
+            var outcome = await host.Services.GetRequiredService<ChannelPipeline>()
+                .AnswerAsync(turn, new ConsoleReply(parse.GetValue(json)), cancellationToken).ConfigureAwait(false);
 
-            if (parse.GetValue(json))
-            {
-                await Console.Out.WriteLineAsync(AnswerJson.Serialize(answer, new AdaptiveCardRenderer())).ConfigureAwait(false);
-                return 0;
-            }
-
-            AnsiConsole.WriteLine(answer.Text);
-            foreach (var citation in answer.Citations)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[grey][[{citation.N}]] {citation.Title} — {citation.Url}[/]");
-            }
-
-            return 0;
+            // Stopping waits for the answer's record in the feedback store.
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
+            return outcome.Answer is null ? 1 : 0;
         });
         return command;
     }

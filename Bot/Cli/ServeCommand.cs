@@ -45,6 +45,9 @@ internal static class ServeCommand
         // Teams front end (/api/messages); off without Teams:AppId
         builder.Services.AddTeams(builder.Configuration);
 
+        // Playground (on by default only while neither Teams nor Slack is configured)
+        builder.Services.AddPlayground(builder.Configuration);
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

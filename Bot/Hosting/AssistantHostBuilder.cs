@@ -1,3 +1,4 @@
+using Assistant.Bot.Channels;
 using Assistant.Connectors;
 using Assistant.Rag;
 using Microsoft.Extensions.Configuration.Json;
@@ -27,11 +28,12 @@ internal static class AssistantHostBuilder
         ((IList<IConfigurationSource>)configuration.Sources).Insert(0, source);
     }
 
-    /// <summary>The engine and connectors, with options validated at start.</summary>
+    /// <summary>The engine, connectors and the channel pipeline, with options validated at start.</summary>
     public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddRag(configuration, contentRoot);
         services.AddConnectors();
+        services.AddChannels(configuration);
         services.AddSingleton<IndexBootstrapper>();
         return services;
     }

@@ -29,5 +29,5 @@ internal sealed record ChatResponse(
         [.. answer.Routes.Select(r => new ChatRoute(r.Name, r.Weight, r.Reason, r.Hits))],
         answer.StandaloneQuestion,
         answer.Kind.ToString(),
-        AdaptiveCardJson.ToJsonObject(renderer.Render(answer)));
+        AdaptiveCardJson.ToJsonObject(renderer.Render(AnswerView.From(answer))));
 }

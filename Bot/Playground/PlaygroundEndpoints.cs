@@ -1,20 +1,23 @@
 using System.Text.RegularExpressions;
 using Assistant.Bot.Cards;
+using Assistant.Bot.Channels;
+using Assistant.Bot.Slack;
+using Assistant.Bot.Teams;
 using Assistant.Rag;
 using Assistant.Rag.Feedback;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Playground;
 
 /// <summary>
 /// The local playground: a chat page at <c>/</c>, <c>POST /api/chat</c> to ask and <c>POST /api/feedback</c> to vote.
+/// It is for trying the bot: on by default only while neither Teams nor Slack is configured
+/// (<see cref="PlaygroundOptions.Enabled"/>); the asker is the anonymous session of <see cref="PlaygroundSession"/>.
 /// </summary>
 internal static partial class PlaygroundEndpoints
 {
-    /// <summary>The <see cref="Turn.Channel"/> of playground turns and votes.</summary>
-    public const string Channel = "playground";
-
     /// <summary>Questions longer than this are refused with 400.</summary>
     public const int MaxQuestionLength = 4000;
 
@@ -24,10 +27,38 @@ internal static partial class PlaygroundEndpoints
     private const int MaxAnswerIdLength = 128;
     private const int MaxCitation = 100;
 
-    /// <summary>Maps the page, its script and style, and the two JSON endpoints.</summary>
+    /// <summary>True when the playground is on: <see cref="PlaygroundOptions.Enabled"/>, or by default when neither Teams nor Slack is configured.</summary>
+    public static bool IsEnabled(IServiceProvider services)
+    {
+        var playground = services.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
+        return playground.Enabled ?? !IsDeployment(services);
+    }
+
+    /// <summary>True when Teams or Slack is configured: a real deployment, where playground users are anonymous.</summary>
+    public static bool IsDeployment(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled
+        || services.GetRequiredService<IOptions<SlackOptions>>().Value.IsConfigured;
+
+    /// <summary>Maps the page, its script and style, and the two JSON endpoints; or, when the playground is off, a 404 that says so.</summary>
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context) => PlaygroundPage.Serve(context, "index.html")).ExcludeFromDescription();
+        if (!IsEnabled(app.ServiceProvider))
+        {
+            var off = () => TypedResults.Problem(
+                detail: "The playground is off because Teams or Slack is configured. Set Playground:Enabled to true to turn it on.",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Playground is off");
+            app.MapGet("/", off).ExcludeFromDescription();
+            app.MapPost("/api/chat", off).ExcludeFromDescription();
+            app.MapPost("/api/feedback", off).ExcludeFromDescription();
+            return app;
+        }
+
+        app.MapGet("/", (HttpContext context) =>
+        {
+            PlaygroundSession.Get(context);
+            return PlaygroundPage.Serve(context, "index.html");
+        }).ExcludeFromDescription();
         app.MapGet("/playground/playground.js", (HttpContext context) => PlaygroundPage.Serve(context, "playground.js")).ExcludeFromDescription();
         app.MapGet("/playground/playground.css", (HttpContext context) => PlaygroundPage.Serve(context, "playground.css")).ExcludeFromDescription();
 
@@ -39,23 +70,12 @@ internal static partial class PlaygroundEndpoints
 
     private static async Task<Results<Ok<ChatResponse>, ValidationProblem, ProblemHttpResult>> ChatAsync(
         HttpContext context,
-        [FromServices] IAssistant assistant,
-        [FromServices] IFeedbackStore feedback,
+        [FromServices] ChannelPipeline pipeline,
         [FromServices] AdaptiveCardRenderer renderer,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger(typeof(PlaygroundEndpoints).FullName!);
-        if (!assistant.IsReady)
-        {
-            logger.NotReady();
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                detail: "The assistant is still loading its index. Try again in a few seconds.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Not ready");
-        }
-
         var body = await JsonBodyReader.ReadAsync<ChatRequest>(context.Request, cancellationToken);
         if (body.Problem is { } problem)
         {
@@ -66,7 +86,6 @@ internal static partial class PlaygroundEndpoints
         var request = body.Value!;
         var errors = new Dictionary<string, string[]>();
         CheckId(errors, "conversationId", request.ConversationId);
-        CheckId(errors, "userId", request.UserId);
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
@@ -83,27 +102,28 @@ internal static partial class PlaygroundEndpoints
             return TypedResults.ValidationProblem(errors, detail: errors.Values.First()[0]);
         }
 
-        var turn = new Turn(Channel, request.ConversationId!, request.UserId!, text!);
+        var session = PlaygroundSession.Get(context);
+        var turn = new Turn(ChannelNames.Playground, PlaygroundSession.Conversation(session, request.ConversationId!), session, text!);
         logger.Question(turn.ConversationId, turn.Text);
-        var answer = await assistant.AnswerAsync(turn, cancellationToken);
-        try
+        var reply = new PlaygroundReply(renderer);
+        var outcome = await pipeline.AnswerAsync(turn, reply, cancellationToken);
+        if (outcome.NotReady)
         {
-            await feedback.RecordAnswerAsync(turn, answer, cancellationToken);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail: outcome.Notice, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
         }
-        catch (FeedbackStoreException exception)
-        {
-            // The user still gets the answer; only a vote on it will be refused as unknown.
-            logger.StoreFailed("recording answer " + answer.Id, exception);
-        }
-        logger.AnswerSent(answer.Id, answer.Kind, answer.Citations.Count);
 
-        return TypedResults.Ok(ChatResponse.From(answer, renderer));
+        if (reply.Response is null)
+        {
+            return TypedResults.Problem(detail: outcome.Notice, statusCode: StatusCodes.Status500InternalServerError, title: "No answer");
+        }
+
+        return TypedResults.Ok(reply.Response);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> FeedbackAsync(
         HttpContext context,
-        [FromServices] IFeedbackStore feedback,
-        [FromServices] TimeProvider timeProvider,
+        [FromServices] VoteRecorder votes,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -126,7 +146,7 @@ internal static partial class PlaygroundEndpoints
             errors["answerId"] = [$"answerId is longer than {MaxAnswerIdLength} characters."];
         }
 
-        CheckId(errors, "userId", request.UserId);
+        CheckId(errors, "conversationId", request.ConversationId);
         VoteValue? vote = request.Vote switch
         {
             "up" => VoteValue.Up,
@@ -149,35 +169,29 @@ internal static partial class PlaygroundEndpoints
             return TypedResults.ValidationProblem(errors, detail: errors.Values.First()[0]);
         }
 
-        bool recorded;
-        try
+        var session = PlaygroundSession.Get(context);
+        var outcome = await votes.RecordAsync(
+            ChannelNames.Playground,
+            PlaygroundSession.Conversation(session, request.ConversationId!),
+            session,
+            request.AnswerId!,
+            vote!.Value,
+            request.Citation,
+            cancellationToken);
+        return outcome switch
         {
-            recorded = await feedback.RecordVoteAsync(
-                new Vote(request.AnswerId!, request.UserId!, Channel, vote!.Value, timeProvider.GetUtcNow(), request.Citation),
-                cancellationToken);
-        }
-        catch (FeedbackStoreException exception)
-        {
-            logger.StoreFailed("recording a vote on " + request.AnswerId, exception);
-            return TypedResults.Problem(
-                detail: "Your vote could not be saved. Please try again in a moment.",
+            VoteOutcome.Recorded => TypedResults.NoContent(),
+            VoteOutcome.StoreUnavailable => TypedResults.Problem(
+                detail: ChannelTexts.VoteNotRecorded,
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Feedback store unavailable");
-        }
-
-        if (!recorded)
-        {
-            logger.UnknownAnswer(request.AnswerId!);
-            return TypedResults.Problem(
+                title: "Feedback store unavailable"),
+            _ => TypedResults.Problem(
                 detail: request.Citation is null
-                    ? "There is no answer with this id (answers can be voted on for a limited time)."
-                    : "There is no answer with this id that has this citation (answers can be voted on for a limited time).",
+                    ? "There is no answer with this id in your conversation (answers can be voted on for a limited time)."
+                    : "There is no answer with this id and citation in your conversation (answers can be voted on for a limited time).",
                 statusCode: StatusCodes.Status404NotFound,
-                title: "Unknown answer");
-        }
-
-        logger.VoteRecorded(request.AnswerId!, request.Vote!);
-        return TypedResults.NoContent();
+                title: "Unknown answer"),
+        };
     }
 
     private static void CheckId(Dictionary<string, string[]> errors, string field, string? value)

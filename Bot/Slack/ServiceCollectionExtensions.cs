@@ -9,7 +9,7 @@ internal static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Slack front end: options from the "Slack" section (validated at start), the signature check, the
-    /// Web API client and the background worker. With the section empty the front end stays off and
+    /// Web API client, the answerer and the vote responder that the channel queue runs. With the section empty the front end stays off and
     /// <see cref="SlackEndpoints.MapSlack"/> maps nothing.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -33,10 +33,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackBotIdentity>();
-        services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackAnswerer>();
         services.AddSingleton<SlackFeedbackResponder>();
-        services.AddHostedService<SlackWorker>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Cards.BlockKit;
+using Assistant.Bot.Channels;
 using Assistant.Rag.Feedback;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Assistant.Bot.Slack;
 /// <summary>
 /// The Slack front end: <c>POST /slack/events</c> (Events API) and <c>POST /slack/interactivity</c> (button clicks).
 /// Every request is checked against the signing secret on its raw body before anything is parsed; the work itself
-/// goes to <see cref="SlackWorker"/> so Slack gets its acknowledgement at once.
+/// goes to the channel queue so Slack gets its acknowledgement at once.
 /// </summary>
 internal static class SlackEndpoints
 {
@@ -23,6 +24,9 @@ internal static class SlackEndpoints
 
     /// <summary>The interactivity request URL's path.</summary>
     public const string InteractivityPath = "/slack/interactivity";
+
+    /// <summary>Seconds Slack is told to wait before retrying work the bot could not take.</summary>
+    public const int RetryAfterSeconds = 5;
 
     /// <summary>How long an event id is remembered: Slack's retries come within about 6 minutes.</summary>
     public static readonly TimeSpan DeduplicationWindow = TimeSpan.FromHours(1);
@@ -45,9 +49,10 @@ internal static class SlackEndpoints
     private static async Task<IResult> EventsAsync(
         HttpContext context,
         [FromServices] SlackSignatureVerifier verifier,
-        [FromServices] SlackWorkQueue queue,
+        [FromServices] ChannelWorkQueue queue,
         [FromServices] Rag.Memory.IDeduplicator deduplicator,
         [FromServices] SlackBotIdentity identity,
+        [FromServices] SlackAnswerer answerer,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -95,7 +100,7 @@ internal static class SlackEndpoints
                     return TypedResults.Json(new JsonObject { ["challenge"] = challenge });
 
                 case "event_callback":
-                    return await EventCallbackAsync(context, root, queue, deduplicator, identity, logger, cancellationToken);
+                    return await EventCallbackAsync(context, root, queue, deduplicator, identity, answerer, logger, cancellationToken);
 
                 default:
                     // app_rate_limited and whatever Slack adds later: acknowledged so Slack does not retry.
@@ -108,9 +113,10 @@ internal static class SlackEndpoints
     private static async Task<IResult> EventCallbackAsync(
         HttpContext context,
         JsonElement root,
-        SlackWorkQueue queue,
+        ChannelWorkQueue queue,
         Rag.Memory.IDeduplicator deduplicator,
         SlackBotIdentity identity,
+        SlackAnswerer answerer,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -133,19 +139,27 @@ internal static class SlackEndpoints
         }
 
         // Claimed before queueing: a retry (same event_id) that arrives while or after the first is handled gets 200 and nothing else.
-        if (!await deduplicator.TryClaimAsync("slack:event:" + callback.EventId, DeduplicationWindow, cancellationToken))
+        var claim = "slack:event:" + callback.EventId;
+        if (!await deduplicator.TryClaimAsync(claim, DeduplicationWindow, cancellationToken))
         {
             var headers = context.Request.Headers;
             SlackLog.DuplicateEvent(logger, callback.EventId, Header(headers["X-Slack-Retry-Num"]) ?? "-", Header(headers["X-Slack-Retry-Reason"]) ?? "-");
             return TypedResults.Ok();
         }
 
-        if (!queue.TryEnqueue(new SlackQuestion(callback)))
+        var question = new SlackQuestion(callback);
+        var work = new ChannelWork(ChannelNames.Slack, "answer", $"{callback.Channel}:{question.ThreadTs}", claim, ct => answerer.AnswerAsync(question, ct));
+        if (queue.TryEnqueue(work) is var result && result != EnqueueResult.Accepted)
         {
-            // The event id is already claimed, so a retry would be dropped as a duplicate: tell Slack not to send one.
+            // Released, so that Slack's retry of this event (it retries a 5xx) is answered rather than dropped as a duplicate.
+            ChannelMetrics.QueueRefused(ChannelNames.Slack, result);
+            await deduplicator.ReleaseAsync(claim, CancellationToken.None);
             SlackLog.QueueFull(logger, callback.EventId);
-            context.Response.Headers["X-Slack-No-Retry"] = "1";
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many questions are waiting.");
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Busy",
+                detail: result == EnqueueResult.Full ? "Too many questions are waiting." : "The bot is restarting.");
         }
 
         SlackLog.EventQueued(logger, callback.EventId, callback.EventType, callback.Channel!);
@@ -155,9 +169,8 @@ internal static class SlackEndpoints
     private static async Task<IResult> InteractivityAsync(
         HttpContext context,
         [FromServices] SlackSignatureVerifier verifier,
-        [FromServices] SlackWorkQueue queue,
-        [FromServices] IFeedbackStore feedback,
-        [FromServices] TimeProvider time,
+        [FromServices] ChannelWorkQueue queue,
+        [FromServices] SlackFeedbackResponder responder,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -206,24 +219,23 @@ internal static class SlackEndpoints
                 return Refuse(logger, InteractivityPath, StatusCodes.Status400BadRequest, "Missing field", user is null ? "user.id is missing" : "actions is missing");
             }
 
-            foreach (var action in actions.Value.EnumerateArray())
+            // Slack sends one action per click; anything beyond the first is not a click of ours and is ignored.
+            var count = actions.Value.GetArrayLength();
+            if (count == 0)
             {
-                await VoteAsync(payload, action, user, queue, feedback, time, logger, cancellationToken);
+                return Refuse(logger, InteractivityPath, StatusCodes.Status400BadRequest, "Missing field", "actions is empty");
             }
 
-            return TypedResults.Ok();
+            if (count > 1)
+            {
+                SlackLog.InteractionIgnored(logger, type, $"{count - 1} actions beyond the first");
+            }
+
+            return Vote(payload, actions.Value[0], user, queue, responder, logger);
         }
     }
 
-    private static async Task VoteAsync(
-        JsonElement payload,
-        JsonElement action,
-        string user,
-        SlackWorkQueue queue,
-        IFeedbackStore feedback,
-        TimeProvider time,
-        ILogger logger,
-        CancellationToken cancellationToken)
+    private static IResult Vote(JsonElement payload, JsonElement action, string user, ChannelWorkQueue queue, SlackFeedbackResponder responder, ILogger logger)
     {
         VoteValue? value = SlackPayload.String(action, "action_id") switch
         {
@@ -235,32 +247,25 @@ internal static class SlackEndpoints
         if (value is null || string.IsNullOrEmpty(answerId) || answerId.Length > BlockKitRenderer.MaxButtonValue)
         {
             SlackLog.InteractionIgnored(logger, "block_actions", "not a feedback button");
-            return;
+            return TypedResults.Ok();
         }
 
+        // The conversation the click came from binds the vote: it counts only on an answer given there.
         var message = SlackActionMessage.Read(payload);
-        var recorded = await feedback.RecordVoteAsync(
-            new Vote(answerId, user, SlackAnswerer.Channel, value.Value, time.GetUtcNow()),
-            cancellationToken);
-        if (!recorded)
+        if (message.Channel is null)
         {
-            SlackLog.UnknownAnswer(logger, answerId);
-            if (message.Channel is not null)
-            {
-                queue.TryEnqueue(new SlackNotice(message.Channel, user, message.ThreadTs, "Sorry, I couldn't record your vote: I no longer know that answer."));
-            }
-
-            return;
+            return Refuse(logger, InteractivityPath, StatusCodes.Status400BadRequest, "Missing field", "channel.id is missing");
         }
 
-        SlackLog.VoteRecorded(logger, answerId, value == VoteValue.Up ? "up" : "down");
-        if (message is not { Channel: { } channel, Ts: { } ts, Blocks: { } blocks })
+        var vote = new SlackVote(user, answerId, value.Value, message);
+        var work = new ChannelWork(ChannelNames.Slack, "vote", $"{message.Channel}:{message.ThreadTs ?? message.Ts}", null, ct => responder.VoteAsync(vote, ct));
+        if (queue.TryEnqueue(work) is var result && result != EnqueueResult.Accepted)
         {
-            SlackLog.InteractionIgnored(logger, "block_actions", "the vote was recorded, but the payload has no message to update");
-            return;
+            ChannelMetrics.QueueRefused(ChannelNames.Slack, result);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many clicks are waiting.");
         }
 
-        queue.TryEnqueue(new SlackVoteAcknowledgement(channel, ts, message.Text, blocks, answerId, value.Value));
+        return TypedResults.Ok();
     }
 
     /// <summary>

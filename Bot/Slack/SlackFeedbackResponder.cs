@@ -1,32 +1,40 @@
 using Assistant.Bot.Cards.BlockKit;
-using Assistant.Rag.Feedback;
+using Assistant.Bot.Channels;
 
 namespace Assistant.Bot.Slack;
 
-/// <summary>Tells the voter that the vote counted: updates the answer message, or sends a notice only they see.</summary>
-/// <remarks>Thread-safe; runs on <see cref="SlackWorker"/>.</remarks>
-internal sealed class SlackFeedbackResponder
+/// <summary>
+/// Records a 👍/👎 click and tells the voter what became of it: the answer message updated with thanks (and, in
+/// channels, the tally), or a notice only the voter sees when the vote could not be recorded.
+/// </summary>
+/// <remarks>Thread-safe; runs on the channel queue.</remarks>
+internal sealed class SlackFeedbackResponder(VoteRecorder votes, SlackApiClient client, BlockKitRenderer renderer, ILogger<SlackFeedbackResponder> logger)
 {
-    private readonly IFeedbackStore _feedback;
-    private readonly SlackApiClient _client;
-    private readonly BlockKitRenderer _renderer;
-
-    public SlackFeedbackResponder(IFeedbackStore feedback, SlackApiClient client, BlockKitRenderer renderer)
+    /// <summary>Records <paramref name="vote"/> and acknowledges it.</summary>
+    public async Task VoteAsync(SlackVote vote, CancellationToken cancellationToken)
     {
-        _feedback = feedback;
-        _client = client;
-        _renderer = renderer;
+        var message = vote.Message;
+        var channel = message.Channel!;
+        var outcome = await votes.RecordAsync(ChannelNames.Slack, channel, vote.User, vote.AnswerId, vote.Value, null, cancellationToken).ConfigureAwait(false);
+        if (outcome != VoteOutcome.Recorded)
+        {
+            await NotifyAsync(vote, outcome == VoteOutcome.StoreUnavailable ? ChannelTexts.VoteNotRecorded : ChannelTexts.VoteUnknownAnswer, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var tally = await votes.TryGetVotesAsync(vote.AnswerId, cancellationToken).ConfigureAwait(false);
+        if (message is not { Ts: { } ts, Blocks: { } blocks } || tally is null)
+        {
+            // Nothing to redraw (or no tally to show): thank the voter alone.
+            SlackLog.InteractionIgnored(logger, "block_actions", "the vote was recorded; the message is not updated");
+            await NotifyAsync(vote, ChannelTexts.Thanks(vote.Value), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var updated = renderer.AcknowledgeVote(blocks, vote.Value, [.. tally], keepButtons: !vote.IsDirectMessage);
+        await client.UpdateMessageAsync(channel, ts, message.Text, updated, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the buttons with thanks (direct messages) or adds thanks and the tally under them (channels).</summary>
-    public async Task AcknowledgeAsync(SlackVoteAcknowledgement acknowledgement, CancellationToken cancellationToken)
-    {
-        var votes = await _feedback.GetVotesAsync(acknowledgement.AnswerId, cancellationToken).ConfigureAwait(false);
-        var blocks = _renderer.AcknowledgeVote(acknowledgement.Blocks, acknowledgement.Vote, [.. votes], keepButtons: !acknowledgement.IsDirectMessage);
-        await _client.UpdateMessageAsync(acknowledgement.Channel, acknowledgement.MessageTs, acknowledgement.MessageText, blocks, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends the notice.</summary>
-    public Task NotifyAsync(SlackNotice notice, CancellationToken cancellationToken) =>
-        _client.PostEphemeralAsync(notice.Channel, notice.User, notice.ThreadTs, notice.Text, cancellationToken);
+    private Task NotifyAsync(SlackVote vote, string text, CancellationToken cancellationToken) =>
+        client.PostEphemeralAsync(vote.Message.Channel!, vote.User, vote.Message.ThreadTs, text, cancellationToken);
 }

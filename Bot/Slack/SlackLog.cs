@@ -18,14 +18,11 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Slack event {EventId} ({EventType}) in {Channel} queued")]
     public static partial void EventQueued(ILogger logger, string eventId, string eventType, string channel);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Slack work queue is full: event {EventId} dropped")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Slack event {EventId} refused: the work queue is full or the bot is stopping; Slack will retry it")]
     public static partial void QueueFull(ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Trace, Message = "Slack question in {Channel} from {User}: {Question}")]
     public static partial void Question(ILogger logger, string channel, string user, string question);
-
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Slack answer {AnswerId} sent to {Channel}: {Kind} with {CitationCount} citations")]
-    public static partial void AnswerSent(ILogger logger, string answerId, string channel, Rag.Generation.AnswerKind kind, int citationCount);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
     public static partial void ApiFailed(ILogger logger, string method, string error);
@@ -33,24 +30,9 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Slack {Method} answered {Reason}; try {Attempt} is retried in {WaitMilliseconds} ms")]
     public static partial void Retrying(ILogger logger, string method, string reason, int attempt, double waitMilliseconds);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "Slack event {EventId} could not be answered")]
-    public static partial void AnswerFailed(ILogger logger, Exception exception, string eventId);
-
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Slack vote {Vote} recorded on answer {AnswerId}")]
-    public static partial void VoteRecorded(ILogger logger, string answerId, string vote);
-
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Slack vote on unknown answer {AnswerId}")]
-    public static partial void UnknownAnswer(ILogger logger, string answerId);
-
     [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Slack interaction {InteractionType} ignored: {Reason}")]
     public static partial void InteractionIgnored(ILogger logger, string interactionType, string reason);
 
-    [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "Slack work item {Item} failed")]
-    public static partial void WorkFailed(ILogger logger, Exception exception, string item);
-
     [LoggerMessage(EventId = 3016, Level = LogLevel.Information, Message = "Slack url_verification answered")]
     public static partial void UrlVerified(ILogger logger);
-
-    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "Slack question in {Channel} answered with a notice: the assistant is not ready")]
-    public static partial void NotReady(ILogger logger, string channel);
 }

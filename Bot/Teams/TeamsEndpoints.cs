@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Cards;
+using Assistant.Bot.Channels;
 using Assistant.Rag;
 using Assistant.Rag.Memory;
 using Microsoft.Extensions.Options;
@@ -16,9 +17,6 @@ internal static class TeamsEndpoints
 {
     /// <summary>The route.</summary>
     public const string Route = "/api/messages";
-
-    /// <summary>The <see cref="Turn.Channel"/> of Teams turns and votes.</summary>
-    public const string Channel = "teams";
 
     /// <summary>How long a message id is remembered to drop redeliveries.</summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(1);
@@ -50,7 +48,8 @@ internal static class TeamsEndpoints
     private static async Task<IResult> MessagesAsync(
         HttpContext context,
         BotConnectorTokenValidator validator,
-        TeamsWorkQueue queue,
+        ChannelWorkQueue queue,
+        TeamsResponder responder,
         TeamsInvokeHandler invokes,
         IDeduplicator deduplicator,
         ILoggerFactory loggerFactory,
@@ -95,18 +94,23 @@ internal static class TeamsEndpoints
         {
             case "message":
                 // Teams may deliver a message again when the first delivery looked timed out; answer it once.
-                if (!string.IsNullOrEmpty(activity.Id)
-                    && !await deduplicator.TryClaimAsync($"teams:{activity.Conversation.Id}:{activity.Id}", DuplicateWindow, cancellationToken))
+                string? claim = null;
+                if (!string.IsNullOrEmpty(activity.Id))
                 {
-                    logger.Duplicate(activity.Id);
-                    return TypedResults.Ok();
+                    claim = $"teams:{activity.Conversation.Id}:{activity.Id}";
+                    if (!await deduplicator.TryClaimAsync(claim, DuplicateWindow, cancellationToken))
+                    {
+                        logger.Duplicate(activity.Id);
+                        return TypedResults.Ok();
+                    }
                 }
 
-                return Message(context, logger, queue, activity);
+                var (result, work) = Message(logger, responder, activity, claim);
+                return result ?? await EnqueueAsync(context, logger, queue, deduplicator, work!);
             case "invoke":
                 return await invokes.HandleAsync(activity, cancellationToken);
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
-                return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Welcome, activity));
+                return await EnqueueAsync(context, logger, queue, deduplicator, Work("welcome", activity, null, ct => responder.WelcomeAsync(activity, ct)));
             default:
                 // installationUpdate, conversationUpdate about other members, reactions, typing, …: acknowledged, nothing to do.
                 logger.Ignored(activity.Type!);
@@ -114,11 +118,12 @@ internal static class TeamsEndpoints
         }
     }
 
-    private static IResult Message(HttpContext context, ILogger logger, TeamsWorkQueue queue, TeamsActivity activity)
+    /// <summary>The work a message asks for, or the response that refuses it.</summary>
+    private static (IResult? Refusal, ChannelWork? Work) Message(ILogger logger, TeamsResponder responder, TeamsActivity activity, string? claim)
     {
         if (string.IsNullOrEmpty(activity.From?.Id))
         {
-            return Refuse(logger, StatusCodes.Status400BadRequest, "the message has no sender");
+            return (Refuse(logger, StatusCodes.Status400BadRequest, "the message has no sender"), null);
         }
 
         // Action.Submit (the fallback of the card's Action.Execute buttons) arrives as a message with a value and no text.
@@ -127,21 +132,21 @@ internal static class TeamsEndpoints
             var feedback = FeedbackValue.Read(value);
             if (feedback is null)
             {
-                return Refuse(logger, StatusCodes.Status400BadRequest, "the card submit carries no answer id and vote");
+                return (Refuse(logger, StatusCodes.Status400BadRequest, "the card submit carries no answer id and vote"), null);
             }
 
-            return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.SubmitVote, activity, Feedback: feedback));
+            return (null, Work("vote", activity, claim, ct => responder.SubmitVoteAsync(activity, feedback, ct)));
         }
 
         var text = MentionText.StripBotMention(activity.Text, activity.Entities, activity.Recipient?.Id);
         if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase))
         {
             // Only "@Bot", or the manifest's "help" command: say what the bot does.
-            return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Welcome, activity));
+            return (null, Work("welcome", activity, claim, ct => responder.WelcomeAsync(activity, ct)));
         }
 
         var turn = new Turn(
-            Channel,
+            ChannelNames.Teams,
             activity.Conversation!.Id!,
             UserId(activity),
             text,
@@ -149,8 +154,11 @@ internal static class TeamsEndpoints
             ThreadId(activity.Conversation.Id!),
             activity.TenantId);
         logger.Question(turn.ConversationId, turn.Text);
-        return Enqueue(context, logger, queue, new TeamsWork(TeamsWorkKind.Answer, activity, turn));
+        return (null, Work("answer", activity, claim, ct => responder.AnswerAsync(activity, turn, ct)));
     }
+
+    private static ChannelWork Work(string kind, TeamsActivity activity, string? claim, Func<CancellationToken, Task> run) =>
+        new(ChannelNames.Teams, kind, activity.Conversation!.Id!, claim, run);
 
     /// <summary>In a channel the conversation id names the reply chain's root message: "19:…@thread.skype;messageid=123".</summary>
     internal static string? ThreadId(string conversationId)
@@ -160,15 +168,23 @@ internal static class TeamsEndpoints
         return at < 0 ? null : conversationId[(at + Marker.Length)..];
     }
 
-    private static IResult Enqueue(HttpContext context, ILogger logger, TeamsWorkQueue queue, TeamsWork work)
+    private static async Task<IResult> EnqueueAsync(HttpContext context, ILogger logger, ChannelWorkQueue queue, IDeduplicator deduplicator, ChannelWork work)
     {
-        if (!queue.TryEnqueue(work))
+        var result = queue.TryEnqueue(work);
+        if (result != EnqueueResult.Accepted)
         {
+            // Refused work must not stay claimed, or Teams' retry would be dropped as a duplicate.
+            ChannelMetrics.QueueRefused(work.Channel, result);
+            if (work.ClaimKey is not null)
+            {
+                await deduplicator.ReleaseAsync(work.ClaimKey, CancellationToken.None);
+            }
+
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "the work queue is full");
+            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, result == EnqueueResult.Full ? "the work queue is full" : "the bot is shutting down");
         }
 
-        logger.Accepted(work.Activity.Type!, work.ConversationId);
+        logger.Accepted(work.Kind, work.ConversationKey);
         return TypedResults.Ok();
     }
 

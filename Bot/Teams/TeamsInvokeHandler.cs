@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Cards;
+using Assistant.Bot.Channels;
 using Assistant.Rag.Feedback;
 
 namespace Assistant.Bot.Teams;
@@ -8,14 +9,16 @@ namespace Assistant.Bot.Teams;
 /// <summary>
 /// Invoke activities, answered inside the HTTP response as Teams requires: Teams' own feedback buttons
 /// (<c>message/submitAction</c>, protocols.md A4/B5) and our card's Universal Actions (<c>adaptiveCard/action</c>, B4).
-/// Any other invoke name gets 501, as the Bot Framework's ActivityHandler answers.
+/// Any other invoke name gets 501, as the Bot Framework's ActivityHandler answers. A vote counts only in the
+/// conversation its answer was given in (the verified activity's conversation id).
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 internal sealed class TeamsInvokeHandler(
-    IFeedbackStore feedback,
+    VoteRecorder votes,
     TeamsReplyStore replies,
     AdaptiveCardRenderer renderer,
-    TimeProvider timeProvider,
+    ChannelWorkQueue queue,
+    TeamsResponder responder,
     ILogger<TeamsInvokeHandler> logger)
 {
     /// <summary>The invoke of Teams' built-in 👍/👎.</summary>
@@ -74,16 +77,16 @@ internal sealed class TeamsInvokeHandler(
         {
             logger.UnknownMessage(activity.ReplyToId);
         }
-        else if (await feedback.RecordVoteAsync(Vote(activity, answer.Id, vote.Value), cancellationToken))
+        else if (await RecordAsync(activity, answer.Id, vote.Value, cancellationToken) == VoteOutcome.StoreUnavailable)
         {
-            logger.VoteRecorded(answer.Id, vote.Value, "Teams feedback");
-        }
-        else
-        {
-            logger.UnknownAnswer(answer.Id);
+            // Teams wants exactly 200 with {} here and shows no text of ours, so the voter is told in the conversation.
+            var note = new ChannelWork(ChannelNames.Teams, "notice", activity.Conversation.Id!, null, ct => responder.NoteAsync(activity, ChannelTexts.VoteNotRecorded, ct));
+            if (queue.TryEnqueue(note) is var result && result != EnqueueResult.Accepted)
+            {
+                ChannelMetrics.QueueRefused(ChannelNames.Teams, result);
+            }
         }
 
-        // Teams wants exactly 200 with {}; anything else shows the user an error for a vote we could not use anyway.
         return TeamsEndpoints.EmptyObject();
     }
 
@@ -110,13 +113,13 @@ internal sealed class TeamsInvokeHandler(
         }
 
         var vote = data.Vote == "up" ? VoteValue.Up : VoteValue.Down;
-        if (!await feedback.RecordVoteAsync(Vote(activity, data.AnswerId, vote), cancellationToken))
+        switch (await RecordAsync(activity, data.AnswerId, vote, cancellationToken))
         {
-            logger.UnknownAnswer(data.AnswerId);
-            return CardError(StatusCodes.Status404NotFound, "NotFound", "This answer is no longer known, so the vote was not recorded.");
+            case VoteOutcome.UnknownAnswer:
+                return CardError(StatusCodes.Status404NotFound, "NotFound", ChannelTexts.VoteUnknownAnswer);
+            case VoteOutcome.StoreUnavailable:
+                return CardError(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", ChannelTexts.VoteNotRecorded);
         }
-
-        logger.VoteRecorded(data.AnswerId, vote, "Action.Execute");
 
         // Redraw the card with thanks in place of the buttons; without the answer at hand, say thanks as a message.
         var answer = await replies.FindByAnswerAsync(activity.Conversation!.Id!, data.AnswerId, cancellationToken);
@@ -131,25 +134,24 @@ internal sealed class TeamsInvokeHandler(
             {
                 ["statusCode"] = StatusCodes.Status200OK,
                 ["type"] = TeamsMessageFactory.AdaptiveCardContentType,
-                ["value"] = AdaptiveCardJson.ToJsonObject(renderer.Render(answer, vote, textShownOutside: true)),
+                ["value"] = AdaptiveCardJson.ToJsonObject(renderer.Render(AnswerView.From(answer), vote, textShownOutside: true)),
             };
         return TypedResults.Json(response);
     }
 
-    private Vote Vote(TeamsActivity activity, string answerId, VoteValue value) =>
-        new(answerId, TeamsEndpoints.UserId(activity), TeamsEndpoints.Channel, value, timeProvider.GetUtcNow());
+    private Task<VoteOutcome> RecordAsync(TeamsActivity activity, string answerId, VoteValue value, CancellationToken cancellationToken) =>
+        votes.RecordAsync(ChannelNames.Teams, activity.Conversation!.Id!, TeamsEndpoints.UserId(activity), answerId, value, null, cancellationToken);
 
-    // The Bot Framework's AdaptiveCardInvokeResponse error shape.
+    // The Bot Framework's AdaptiveCardInvokeResponse error shape. Universal Actions carry the error in the body of an
+    // HTTP 200 (protocols.md B4): Teams shows the message to the user; another HTTP status shows only a generic failure.
     private IResult CardError(int status, string code, string message)
     {
         logger.Refused(status, $"{AdaptiveCardActionName}: {code}");
-        return TypedResults.Json(
-            new JsonObject
-            {
-                ["statusCode"] = status,
-                ["type"] = "application/vnd.microsoft.error",
-                ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
-            },
-            statusCode: status);
+        return TypedResults.Json(new JsonObject
+        {
+            ["statusCode"] = status,
+            ["type"] = "application/vnd.microsoft.error",
+            ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+        });
     }
 }

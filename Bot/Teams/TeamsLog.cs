@@ -18,15 +18,6 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Teams activity of type {ActivityType} ignored")]
     public static partial void Ignored(this ILogger logger, string activityType);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Teams answer {AnswerId} sent to {ConversationId}: {Kind} with {CitationCount} citations")]
-    public static partial void AnswerSent(this ILogger logger, string answerId, AnswerKind kind, int citationCount, string conversationId);
-
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Teams question in {ConversationId} not answered: the assistant is still loading")]
-    public static partial void NotReady(this ILogger logger, string conversationId);
-
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "The engine failed on a Teams question in {ConversationId} ({ExceptionType})")]
-    public static partial void EngineFailed(this ILogger logger, string conversationId, string exceptionType);
-
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Teams answer {AnswerId} is {Bytes} bytes, over the 80 KB message budget")]
     public static partial void MessageOverBudget(this ILogger logger, string answerId, int bytes);
 
@@ -35,12 +26,6 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Teams welcome sent to {ConversationId}")]
     public static partial void WelcomeSent(this ILogger logger, string conversationId);
-
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Teams vote {Vote} recorded on answer {AnswerId} through {Source}")]
-    public static partial void VoteRecorded(this ILogger logger, string answerId, VoteValue vote, string source);
-
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Teams vote on unknown answer {AnswerId}")]
-    public static partial void UnknownAnswer(this ILogger logger, string answerId);
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Teams feedback on message {ActivityId}, which carried no answer of this bot")]
     public static partial void UnknownMessage(this ILogger logger, string activityId);
@@ -66,9 +51,4 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3024, Level = LogLevel.Error, Message = "Bot Connector {Operation} to {Host} failed with status {StatusCode} (0: no response)")]
     public static partial void ConnectorCallFailed(this ILogger logger, string operation, string host, int statusCode);
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Error, Message = "Teams {Kind} work failed ({ExceptionType})")]
-    public static partial void WorkFailed(this ILogger logger, TeamsWorkKind kind, string exceptionType);
-
-    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Shutting down with {Count} Teams items unfinished")]
-    public static partial void WorkAbandoned(this ILogger logger, int count);
 }

@@ -29,18 +29,20 @@ internal sealed partial class TeamsMessageFactory(AdaptiveCardRenderer renderer)
     public const int MaxMessageBytes = 80 * 1024;
 
     /// <summary>The answer as a reply to <paramref name="inbound"/>.</summary>
-    public JsonObject Answer(TeamsActivity inbound, Answer answer, VoteValue? recordedVote = null)
+    public JsonObject Answer(TeamsActivity inbound, AnswerView view, VoteValue? recordedVote = null)
     {
-        var text = CardMarkdown.Escape(AdaptiveCardRenderer.Truncate(answer.Text.Trim(), AdaptiveCardRenderer.MaxTextLength));
+        ArgumentNullException.ThrowIfNull(view);
+        var answer = view.Answer;
+        var text = CardMarkdown.Escape(view.Text);
         var message = Message(inbound, text);
 
         // A refused question was never searched: nothing to cite, nothing to vote on.
-        if (answer.Kind == AnswerKind.Rejected)
+        if (!view.CanVote)
         {
             return message;
         }
 
-        var card = renderer.Render(answer, recordedVote, textShownOutside: true);
+        var card = renderer.Render(view, recordedVote, textShownOutside: true);
         message["attachments"] = new JsonArray(Attachment(card));
         message["entities"] = new JsonArray(MessageEntity(text, answer));
         message["channelData"] = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
@@ -123,7 +125,7 @@ internal sealed partial class TeamsMessageFactory(AdaptiveCardRenderer renderer)
 
     private static JsonObject CitationClaim(Citation citation)
     {
-        var name = AdaptiveCardRenderer.Truncate(OneLine(citation.Title), MaxCitationNameLength);
+        var name = CardText.Truncate(CardText.OneLine(citation.Title), MaxCitationNameLength);
         var appearance = new JsonObject
         {
             ["@type"] = "DigitalDocument",
@@ -134,7 +136,7 @@ internal sealed partial class TeamsMessageFactory(AdaptiveCardRenderer renderer)
             appearance["url"] = url.AbsoluteUri;
         }
 
-        var snippet = AdaptiveCardRenderer.Truncate(OneLine(citation.Snippet), MaxCitationAbstractLength);
+        var snippet = CardText.Truncate(CardText.OneLine(citation.Snippet), MaxCitationAbstractLength);
         appearance["abstract"] = snippet.Length > 0 ? snippet : appearance["name"]!.GetValue<string>();
         if (IconName(citation.Url) is { } icon)
         {
@@ -164,11 +166,6 @@ internal sealed partial class TeamsMessageFactory(AdaptiveCardRenderer renderer)
         };
     }
 
-    private static string OneLine(string text) => WhiteSpace().Replace(text, " ").Trim();
-
     [GeneratedRegex(@"\[(\d{1,3})\]")]
     private static partial Regex CitationMarker();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }

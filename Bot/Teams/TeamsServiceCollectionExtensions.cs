@@ -14,7 +14,7 @@ internal static class TeamsServiceCollectionExtensions
 
     /// <summary>
     /// Binds and validates "Teams" at start and adds the token validation, the connector client, the reply store
-    /// and the background worker. Without Teams:AppId nothing of it is used and /api/messages answers 404.
+    /// and the responder that the channel queue runs. Without Teams:AppId nothing of it is used and /api/messages answers 404.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,9 +36,7 @@ internal static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsMessageFactory>();
         services.AddSingleton(sp => new TeamsReplyStore(Path.Combine(sp.GetRequiredService<IndexFolder>().Path, "teams.db")));
         services.AddSingleton<TeamsInvokeHandler>();
-        services.AddSingleton<TeamsTurnProcessor>();
-        services.AddSingleton<TeamsWorkQueue>();
-        services.AddHostedService<TeamsWorker>();
+        services.AddSingleton<TeamsResponder>();
         return services;
     }
 

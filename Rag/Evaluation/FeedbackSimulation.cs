@@ -30,6 +30,7 @@ public sealed class FeedbackSimulation
     private const int Repeats = 100;
     private const int Crowd = 10;
     private const string Channel = "eval";
+    private const string SimulatedConversation = "simulation";
 
     private readonly Func<FeedbackLearning, HybridRetriever> _retrieverFor;
     private readonly string _workFolder;
@@ -233,13 +234,13 @@ public sealed class FeedbackSimulation
                 Evidence = AnswerEvidenceBuilder.Build(result.Hits, citations),
                 QuestionEmbedding = result.QueryEmbedding,
             };
-            await store.RecordAnswerAsync(new Turn(Channel, "simulation", user, text), answer, cancellationToken).ConfigureAwait(false);
+            await store.RecordAnswerAsync(new Turn(Channel, SimulatedConversation, user, text), answer, cancellationToken).ConfigureAwait(false);
             return answer;
         }
 
         public async Task VoteAsync(string answerId, string user, VoteValue value, int citation, CancellationToken cancellationToken)
         {
-            if (!await store.RecordVoteAsync(new Vote(answerId, user, Channel, value, DateTimeOffset.UtcNow, citation), cancellationToken).ConfigureAwait(false))
+            if (!await store.RecordVoteAsync(new Vote(answerId, user, Channel, SimulatedConversation, value, DateTimeOffset.UtcNow, citation), cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"The simulation's store refused a vote on its own answer {answerId}.");
             }

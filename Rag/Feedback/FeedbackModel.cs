@@ -93,6 +93,12 @@ public sealed class FeedbackModel
             var inAnswer = new Dictionary<(string User, string Document), (int Value, DateTimeOffset At)>();
             foreach (var vote in answer.Votes)
             {
+                // Votes from channels whose voters are not verified (an open playground) are kept, but teach nothing.
+                if (options.IgnoredChannels.Contains(vote.Channel, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
                 var items = vote.Citation is int n ? cited.Where(e => e.Citation == n).ToList() : cited;
                 if (items.Count == 0)
                 {

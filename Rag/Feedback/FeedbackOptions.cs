@@ -69,6 +69,12 @@ public sealed class FeedbackOptions
     [Range(1, 36500)]
     public int AnswerRetentionDays { get; set; } = 365;
 
+    /// <summary>
+    /// Channels whose votes are stored but never change ranking: channels whose voters are not verified identities
+    /// (the host adds "playground" when an open playground runs beside Teams or Slack).
+    /// </summary>
+    public IList<string> IgnoredChannels { get; } = [];
+
     /// <summary>Seconds after which the learned model is reloaded from the store even without a local vote (votes taken by other replicas).</summary>
     [Range(1, 86400)]
     public int RefreshSeconds { get; set; } = 60;

@@ -15,7 +15,9 @@ public interface IFeedbackStore
 
     /// <summary>
     /// Records a vote; a later vote of the same user on the same answer and citation replaces the earlier one. Returns
-    /// false (and stores nothing) when the answer is unknown or too old to vote on, or has no such citation.
+    /// false (and stores nothing) when the answer is unknown, too old to vote on, has no such citation, or was not
+    /// given in the vote's <see cref="Vote.Channel"/> and <see cref="Vote.ConversationId"/> (a vote is bound to the
+    /// conversation that was answered, so nobody can vote on answers given to others).
     /// </summary>
     /// <exception cref="FeedbackStoreException">The store could not be written.</exception>
     Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default);

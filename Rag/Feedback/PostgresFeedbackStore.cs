@@ -94,8 +94,9 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
 
     /// <inheritdoc />
     /// <remarks>
-    /// Refused (false, nothing stored) when the answer is unknown, older than <see cref="FeedbackOptions.AnswerRetentionDays"/>,
-    /// or has no citation numbered <see cref="Vote.Citation"/>.
+    /// Refused (false, nothing stored) when the answer is unknown, was given in another channel or conversation than
+    /// the vote's, is older than <see cref="FeedbackOptions.AnswerRetentionDays"/>, or has no citation numbered
+    /// <see cref="Vote.Citation"/>.
     /// </remarks>
     public Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default)
     {
@@ -106,7 +107,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
                 """
                 INSERT INTO votes (answer_id, user_id, citation, channel, value, at)
                 SELECT $1, $2, $3, $4, $5, $6
-                WHERE EXISTS (SELECT 1 FROM answers WHERE id = $1 AND created_at >= $7)
+                WHERE EXISTS (SELECT 1 FROM answers WHERE id = $1 AND channel = $4 AND conversation_id = $8 AND created_at >= $7)
                   AND ($3 = 0 OR EXISTS (SELECT 1 FROM answer_evidence WHERE answer_id = $1 AND citation = $3))
                 ON CONFLICT (answer_id, user_id, citation) DO UPDATE SET channel = excluded.channel, value = excluded.value, at = excluded.at
                 """,
@@ -118,6 +119,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
             command.Parameters.Add(new NpgsqlParameter { Value = (short)vote.Value });
             command.Parameters.Add(new NpgsqlParameter { Value = vote.At.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow().AddDays(-_options.AnswerRetentionDays) });
+            command.Parameters.Add(new NpgsqlParameter { Value = vote.ConversationId });
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken);
     }
@@ -126,7 +128,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
     public Task<IReadOnlyList<Vote>> GetVotesAsync(string answerId, CancellationToken cancellationToken = default) =>
         RunAsync("reading votes", async connection =>
         {
-            await using var command = new NpgsqlCommand("SELECT answer_id, user_id, channel, value, at, citation FROM votes WHERE answer_id = $1 ORDER BY at, user_id, citation", connection);
+            await using var command = new NpgsqlCommand($"{VoteColumns} WHERE v.answer_id = $1 ORDER BY v.at, v.user_id, v.citation", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = answerId });
             return await ReadVotesAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -137,7 +139,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
         {
             const string Since = "(SELECT COALESCE(MAX(at), '-infinity'::timestamptz) FROM learning_resets)";
             const string Voted = $"(SELECT DISTINCT answer_id FROM votes WHERE at > {Since})";
-            await using var command = new NpgsqlCommand($"SELECT answer_id, user_id, channel, value, at, citation FROM votes WHERE at > {Since}", connection);
+            await using var command = new NpgsqlCommand($"{VoteColumns} WHERE v.at > {Since}", connection);
             var votes = await ReadVotesAsync(command, cancellationToken).ConfigureAwait(false);
             if (votes.Count == 0)
             {
@@ -192,6 +194,9 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
         _migration.Dispose();
     }
 
+    // A vote's conversation is its answer's: votes are only ever stored on answers of their own conversation.
+    private const string VoteColumns = "SELECT v.answer_id, v.user_id, v.channel, v.value, v.at, v.citation, a.conversation_id FROM votes v JOIN answers a ON a.id = v.answer_id";
+
     private static async Task<IReadOnlyList<Vote>> ReadVotesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -199,7 +204,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var citation = reader.GetInt32(5);
-            votes.Add(new Vote(reader.GetString(0), reader.GetString(1), reader.GetString(2), (VoteValue)reader.GetInt16(3), reader.GetFieldValue<DateTimeOffset>(4), citation == 0 ? null : citation));
+            votes.Add(new Vote(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(6), (VoteValue)reader.GetInt16(3), reader.GetFieldValue<DateTimeOffset>(4), citation == 0 ? null : citation));
         }
 
         return votes;

@@ -103,8 +103,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
 
     /// <inheritdoc />
     /// <remarks>
-    /// Refused (false, nothing stored) when the answer is unknown, older than <see cref="FeedbackOptions.AnswerRetentionDays"/>,
-    /// or has no citation numbered <see cref="Vote.Citation"/>.
+    /// Refused (false, nothing stored) when the answer is unknown, was given in another channel or conversation than
+    /// the vote's, is older than <see cref="FeedbackOptions.AnswerRetentionDays"/>, or has no citation numbered
+    /// <see cref="Vote.Citation"/>.
     /// </remarks>
     public Task<bool> RecordVoteAsync(Vote vote, CancellationToken cancellationToken = default) =>
         TranslateAsync("recording a vote", () => RecordVoteCoreAsync(vote, cancellationToken));
@@ -117,7 +118,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
         command.CommandText = """
             INSERT INTO votes (answer_id, user_id, citation, channel, value, at)
             SELECT $answer, $user, $citation, $channel, $value, $at
-            WHERE EXISTS (SELECT 1 FROM answers WHERE id = $answer AND created_at >= $cutoff)
+            WHERE EXISTS (SELECT 1 FROM answers WHERE id = $answer AND channel = $channel AND conversation_id = $conversation AND created_at >= $cutoff)
               AND ($citation = 0 OR EXISTS (SELECT 1 FROM answer_evidence WHERE answer_id = $answer AND citation = $citation))
             ON CONFLICT (answer_id, user_id, citation) DO UPDATE SET channel = excluded.channel, value = excluded.value, at = excluded.at
             """;
@@ -125,6 +126,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
         command.Parameters.AddWithValue("$user", vote.UserId);
         command.Parameters.AddWithValue("$citation", vote.Citation ?? 0);
         command.Parameters.AddWithValue("$channel", vote.Channel);
+        command.Parameters.AddWithValue("$conversation", vote.ConversationId);
         command.Parameters.AddWithValue("$value", (int)vote.Value);
         command.Parameters.AddWithValue("$at", Timestamp(vote.At));
         command.Parameters.AddWithValue("$cutoff", Timestamp(_time.GetUtcNow().AddDays(-_options.AnswerRetentionDays)));
@@ -139,7 +141,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT answer_id, user_id, channel, value, at, citation FROM votes WHERE answer_id = $answer ORDER BY at, user_id, citation";
+        command.CommandText = $"{VoteColumns} WHERE v.answer_id = $answer ORDER BY v.at, v.user_id, v.citation";
         command.Parameters.AddWithValue("$answer", answerId);
         return await ReadVotesAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -153,7 +155,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         const string Since = "(SELECT COALESCE(MAX(at), '') FROM learning_resets)";
-        command.CommandText = $"SELECT answer_id, user_id, channel, value, at, citation FROM votes WHERE at > {Since}";
+        command.CommandText = $"{VoteColumns} WHERE v.at > {Since}";
         var votes = await ReadVotesAsync(command, cancellationToken).ConfigureAwait(false);
         if (votes.Count == 0)
         {
@@ -243,6 +245,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
         transaction.Commit();
     }
 
+    // A vote's conversation is its answer's: votes are only ever stored on answers of their own conversation.
+    private const string VoteColumns = "SELECT v.answer_id, v.user_id, v.channel, v.value, v.at, v.citation, a.conversation_id FROM votes v JOIN answers a ON a.id = v.answer_id";
+
     private static async Task<IReadOnlyList<Vote>> ReadVotesAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -250,7 +255,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var citation = reader.GetInt32(5);
-            votes.Add(new Vote(reader.GetString(0), reader.GetString(1), reader.GetString(2), (VoteValue)reader.GetInt32(3), Parse(reader.GetString(4)), citation == 0 ? null : citation));
+            votes.Add(new Vote(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(6), (VoteValue)reader.GetInt32(3), Parse(reader.GetString(4)), citation == 0 ? null : citation));
         }
 
         return votes;

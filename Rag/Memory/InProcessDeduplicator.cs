@@ -53,4 +53,12 @@ public sealed class InProcessDeduplicator : IDeduplicator
             }
         }
     }
+
+    /// <inheritdoc />
+    public Task ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        _claims.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
 }

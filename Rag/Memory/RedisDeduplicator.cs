@@ -30,7 +30,7 @@ public sealed partial class RedisDeduplicator : IDeduplicator
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        var redisKey = $"{_options.CurrentValue.KeyPrefix}:dedup:{ConversationKey.Hash(key)}";
+        var redisKey = RedisKey(key);
         try
         {
             return await _redis.GetDatabase().StringSetAsync(redisKey, 1, ttl, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -42,8 +42,28 @@ public sealed partial class RedisDeduplicator : IDeduplicator
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>When Redis cannot be reached the claim simply expires with its time to live (and a warning is logged).</remarks>
+    public async Task ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        try
+        {
+            await _redis.GetDatabase().KeyDeleteAsync(RedisKey(key)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            Log.ReleaseFailed(_logger, exception.GetType().Name);
+        }
+    }
+
+    private string RedisKey(string key) => $"{_options.CurrentValue.KeyPrefix}:dedup:{ConversationKey.Hash(key)}";
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "Redis is unavailable for releasing a de-duplication claim ({ErrorType}); it expires with its time to live")]
+        public static partial void ReleaseFailed(ILogger logger, string errorType);
+
         [LoggerMessage(EventId = 1505, Level = LogLevel.Warning, Message = "Redis is unavailable for de-duplication ({ErrorType}); the delivery is handled without the check")]
         public static partial void Unavailable(ILogger logger, string errorType);
     }

@@ -8,14 +8,15 @@ using Assistant.Rag.Generation;
 namespace Assistant.Bot.Cards.BlockKit;
 
 /// <summary>
-/// Turns an <see cref="Answer"/> into the Slack message the bot posts: the answer (its "[n]" markers linked to their
+/// Lays out an <see cref="AnswerView"/> as the Slack message the bot posts: the answer (its "[n]" markers linked to their
 /// sources), numbered sources with title link and snippet in context blocks, the routes searched, 👍/👎 buttons
 /// carrying the answer id, and a plain fallback text.
 /// </summary>
 /// <remarks>
 /// Stateless and thread-safe. Every message stays within Block Kit's limits whatever the answer: the text is split
 /// into sections of at most <see cref="MaxSectionText"/> characters and cut after <see cref="MaxAnswerSections"/>,
-/// at most <see cref="MaxSources"/> sources are listed, and titles, snippets and addresses are cut.
+/// and the view has already cut the text, titles, snippets and addresses and listed at most
+/// <see cref="AnswerView.MaxSources"/> sources.
 /// </remarks>
 internal sealed partial class BlockKitRenderer
 {
@@ -33,15 +34,6 @@ internal sealed partial class BlockKitRenderer
 
     /// <summary>Sections the answer text may fill; the rest is cut with an ellipsis.</summary>
     public const int MaxAnswerSections = 4;
-
-    /// <summary>Sources listed at most; the rest are counted, not shown.</summary>
-    public const int MaxSources = 10;
-
-    /// <summary>Snippets beyond this many characters are cut.</summary>
-    public const int MaxSnippetLength = 300;
-
-    /// <summary>Titles beyond this many characters are cut.</summary>
-    public const int MaxTitleLength = 200;
 
     /// <summary>The fallback text is cut to this many characters: it only feeds notifications and old clients.</summary>
     public const int MaxFallbackText = 3000;
@@ -72,42 +64,37 @@ internal sealed partial class BlockKitRenderer
         return new SlackMessage(escaped, [new SectionBlock(SlackText.Mrkdwn(escaped))]);
     }
 
-    /// <summary>Renders an answer.</summary>
-    public SlackMessage Render(Answer answer)
+    /// <summary>Lays out an answer.</summary>
+    public SlackMessage Render(AnswerView view)
     {
-        ArgumentNullException.ThrowIfNull(answer);
-        var noEvidence = answer.Kind == AnswerKind.NoEvidence;
+        ArgumentNullException.ThrowIfNull(view);
         var blocks = new List<SlackBlock>();
-
-        if (noEvidence)
+        if (view.Heading is not null)
         {
-            blocks.Add(new SectionBlock(SlackText.Mrkdwn(":mag: *I couldn't find this in the knowledge base*")));
+            blocks.Add(new SectionBlock(SlackText.Mrkdwn("*" + SlackMrkdwn.Escape(view.Heading) + "*")));
         }
 
-        var text = answer.Text.Trim();
-        var sections = AnswerSections(text.Length > 0 ? text : "(no answer text)", answer.Citations);
+        var sections = AnswerSections(view.Text.Length > 0 ? view.Text : "(no answer text)", view.Answer.Citations);
         blocks.AddRange(sections.Select(s => new SectionBlock(SlackText.Mrkdwn(s))));
 
-        AddSources(blocks, answer.Citations, noEvidence);
+        AddSources(blocks, view);
 
-        var smallPrint = SmallPrint(answer);
-        if (smallPrint.Length > 0)
+        if (view.SmallPrint.Length > 0)
         {
-            blocks.Add(new ContextBlock([SlackText.Mrkdwn(SlackMrkdwn.Escape(smallPrint))]));
+            blocks.Add(new ContextBlock([SlackText.Mrkdwn(SlackMrkdwn.Escape(view.SmallPrint))]));
         }
 
-        // An id too long for a button value could not be voted on anyway; such ids are never produced by the engine.
-        if (answer.Id.Length <= MaxButtonValue)
+        if (view.CanVote)
         {
             blocks.Add(new ActionsBlock(
             [
-                new ButtonElement(SlackText.Plain("👍 Helpful"), VoteUpActionId, answer.Id),
-                new ButtonElement(SlackText.Plain("👎 Not helpful"), VoteDownActionId, answer.Id),
+                new ButtonElement(SlackText.Plain("👍 Helpful"), VoteUpActionId, view.Answer.Id),
+                new ButtonElement(SlackText.Plain("👎 Not helpful"), VoteDownActionId, view.Answer.Id),
             ])
             { BlockId = FeedbackBlockId });
         }
 
-        return new SlackMessage(SlackMrkdwn.Escape(Truncate(OneLine(text), MaxFallbackText)), blocks);
+        return new SlackMessage(SlackMrkdwn.Escape(Truncate(OneLine(view.Text), MaxFallbackText)), blocks);
     }
 
     /// <summary>
@@ -281,84 +268,49 @@ internal sealed partial class BlockKitRenderer
         }
     }
 
-    private static void AddSources(List<SlackBlock> blocks, IReadOnlyList<Citation> citations, bool noEvidence)
+    private static void AddSources(List<SlackBlock> blocks, AnswerView view)
     {
-        if (citations.Count == 0)
+        if (view.Sources.Count == 0)
         {
             return;
         }
 
-        var ordered = citations.OrderBy(c => c.N).ToList();
         blocks.Add(new DividerBlock());
-        blocks.Add(new SectionBlock(SlackText.Mrkdwn(noEvidence ? "*Closest sources I looked at*" : "*Sources*")));
-        foreach (var citation in ordered.Take(MaxSources))
+        blocks.Add(new SectionBlock(SlackText.Mrkdwn("*" + SlackMrkdwn.Escape(view.SourcesHeading) + "*")));
+        foreach (var source in view.Sources)
         {
-            blocks.Add(Source(citation));
+            blocks.Add(Source(source));
         }
 
-        if (ordered.Count > MaxSources)
+        if (view.MoreSources > 0)
         {
-            var hidden = ordered.Count - MaxSources;
-            blocks.Add(new ContextBlock([SlackText.Mrkdwn(hidden == 1 ? "1 more source not shown." : $"{hidden.ToString(CultureInfo.InvariantCulture)} more sources not shown.")]));
+            blocks.Add(new ContextBlock([SlackText.Mrkdwn(view.MoreSources == 1 ? "1 more source not shown." : $"{view.MoreSources.ToString(CultureInfo.InvariantCulture)} more sources not shown.")]));
         }
     }
 
-    private static ContextBlock Source(Citation citation)
+    private static ContextBlock Source(SourceView source)
     {
-        var title = Truncate(OneLine(citation.Title), MaxTitleLength);
-        if (title.Length == 0)
+        var marker = $"*[{source.N.ToString(CultureInfo.InvariantCulture)}]* ";
+        var link = source.Link is null ? null : SlackMrkdwn.Link(source.Title, source.Link);
+        var heading = marker + (link ?? "*" + SlackMrkdwn.Escape(source.Title) + "*");
+        if (source.Location is not null)
         {
-            title = "Untitled";
-        }
-
-        var marker = $"*[{citation.N.ToString(CultureInfo.InvariantCulture)}]* ";
-        var link = SlackMrkdwn.Link(title, citation.Url);
-        var heading = marker + (link ?? "*" + SlackMrkdwn.Escape(title) + "*");
-
-        // A path or other non-web address cannot be a link, but still tells the reader where to look.
-        if (link is null && !string.IsNullOrWhiteSpace(citation.Url))
-        {
-            heading += " · " + SlackMrkdwn.Escape(Truncate(OneLine(citation.Url), MaxTitleLength));
+            heading += " · " + SlackMrkdwn.Escape(source.Location);
         }
 
         var elements = new List<SlackText> { SlackText.Mrkdwn(heading) };
-        var snippet = Truncate(OneLine(citation.Snippet), MaxSnippetLength);
-        if (snippet.Length > 0)
+        if (source.Snippet.Length > 0)
         {
-            elements.Add(SlackText.Mrkdwn(SlackMrkdwn.Escape(snippet)));
+            elements.Add(SlackText.Mrkdwn(SlackMrkdwn.Escape(source.Snippet)));
         }
 
         return new ContextBlock(elements);
     }
 
-    private static string SmallPrint(Answer answer)
-    {
-        var parts = new List<string>();
-        if (answer.Routes.Count > 0)
-        {
-            parts.Add("Searched: " + string.Join(" · ", answer.Routes.Take(10).Select(r =>
-                $"{Truncate(OneLine(r.Name), 40)} {r.Weight.ToString("0.0#", CultureInfo.InvariantCulture)}")));
-        }
-
-        var note = answer.Kind switch
-        {
-            AnswerKind.Generated => "Written by AI from the sources; check them before you rely on it.",
-            AnswerKind.Extractive => "Quoted from the sources.",
-            AnswerKind.NoEvidence => "No source was close enough to answer from.",
-            _ => null,
-        };
-        if (note is not null)
-        {
-            parts.Add(note);
-        }
-
-        return string.Join(" · ", parts);
-    }
-
     /// <summary>Collapses line breaks and runs of white space into single spaces.</summary>
     private static string OneLine(string text) => WhiteSpace().Replace(text, " ").Trim();
 
-    private static string Truncate(string text, int max) => AdaptiveCardRenderer.Truncate(text, max);
+    private static string Truncate(string text, int max) => CardText.Truncate(text, max);
 
     [GeneratedRegex(@"\[(?<n>\d{1,4})\]|\s+")]
     private static partial Regex MarkerOrSpace();

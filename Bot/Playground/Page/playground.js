@@ -29,14 +29,7 @@
 
   let conversationId = sessionStorage.getItem('playground.conversationId') || startConversation();
 
-  function userId() {
-    let id = localStorage.getItem('playground.userId');
-    if (!id) {
-      id = 'user-' + newId();
-      localStorage.setItem('playground.userId', id);
-    }
-    return id;
-  }
+  // Who asks and votes is the server's session cookie (HttpOnly), sent with every same-origin request.
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -134,7 +127,7 @@
     return node;
   }
 
-  function feedbackButtons(answerId) {
+  function feedbackButtons(answerId, askedIn) {
     const group = element('div', 'feedback');
     group.setAttribute('role', 'group');
     group.setAttribute('aria-label', 'Was this answer helpful?');
@@ -144,20 +137,20 @@
     ].map(([vote, emoji, label]) => {
       const button = element('button', `vote vote-${vote}`, `${emoji} ${label}`);
       button.type = 'button';
-      button.addEventListener('click', () => sendVote(answerId, vote, group, buttons));
+      button.addEventListener('click', () => sendVote(answerId, askedIn, vote, group, buttons));
       group.appendChild(button);
       return button;
     });
     return group;
   }
 
-  async function sendVote(answerId, vote, group, buttons) {
+  async function sendVote(answerId, askedIn, vote, group, buttons) {
     buttons.forEach((b) => { b.disabled = true; });
     try {
       const response = await fetch('/api/feedback', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ answerId, userId: userId(), vote }),
+        body: JSON.stringify({ answerId, conversationId: askedIn, vote }),
       });
       if (response.status === 204) {
         group.replaceChildren(element('span', 'thanks', vote === 'up' ? '👍 Thanks for the feedback!' : '👎 Thanks for the feedback: it helps us improve.'));
@@ -186,7 +179,7 @@
       message.appendChild(sourceList(answer.citations, prefix));
     }
     message.appendChild(smallPrint(answer, question));
-    message.appendChild(feedbackButtons(answer.answerId));
+    message.appendChild(feedbackButtons(answer.answerId, conversationId));
     return message;
   }
 
@@ -218,7 +211,7 @@
       const response = await fetch('/api/chat', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ conversationId, userId: userId(), text }),
+        body: JSON.stringify({ conversationId, text }),
       });
       if (!response.ok) throw new Error(await friendlyError(response));
       const answer = await response.json();

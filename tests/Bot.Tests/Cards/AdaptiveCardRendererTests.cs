@@ -143,10 +143,10 @@ public sealed class AdaptiveCardRendererTests
 
         var texts = json["body"]!.AsArray().Select(e => (string?)e!["text"] ?? e!.ToJsonString()).ToList();
         var answerText = texts[0];
-        Assert.Equal(AdaptiveCardRenderer.MaxTextLength, answerText.Length);
+        Assert.Equal(AnswerView.MaxTextLength, answerText.Length);
         Assert.EndsWith("…", answerText, StringComparison.Ordinal);
         var snippet = (string)json["body"]![2]!["items"]![1]!["text"]!;
-        Assert.Equal(AdaptiveCardRenderer.MaxSnippetLength, snippet.Length);
+        Assert.Equal(AnswerView.MaxSnippetLength, snippet.Length);
         Assert.EndsWith("…", snippet, StringComparison.Ordinal);
     }
 

@@ -63,23 +63,23 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
         var answerId = answer.GetProperty("answerId").GetString()!;
         var store = fixture.App.Services.GetRequiredService<IFeedbackStore>();
 
-        var first = await PostJsonAsync("/api/feedback", new { answerId, userId = "e2e-voter", vote = "up" });
+        var first = await PostJsonAsync("/api/feedback", new { answerId, conversationId = "e2e-conversation", vote = "up" });
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         var vote = Assert.Single(await store.GetVotesAsync(answerId));
-        Assert.Equal(("e2e-voter", "playground", VoteValue.Up), (vote.UserId, vote.Channel, vote.Value));
+        Assert.Equal(("playground", VoteValue.Up), (vote.Channel, vote.Value));
 
-        var second = await PostJsonAsync("/api/feedback", new { answerId, userId = "e2e-voter", vote = "down" });
+        var second = await PostJsonAsync("/api/feedback", new { answerId, conversationId = "e2e-conversation", vote = "down" });
 
         Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
         vote = Assert.Single(await store.GetVotesAsync(answerId));
-        Assert.Equal(("e2e-voter", VoteValue.Down), (vote.UserId, vote.Value));
+        Assert.Equal(VoteValue.Down, vote.Value);
     }
 
     [Fact]
     public async Task FeedbackOnAnAnswerTheServerNeverGaveIs404()
     {
-        var response = await PostJsonAsync("/api/feedback", new { answerId = "0196a1b2c3d4e5f60718293a4b5c6d7e", userId = "e2e-voter", vote = "up" });
+        var response = await PostJsonAsync("/api/feedback", new { answerId = "0196a1b2c3d4e5f60718293a4b5c6d7e", conversationId = "e2e-conversation", vote = "up" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -97,7 +97,7 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
     [Fact]
     public async Task BodyBetween64KilobytesAndTheServerLimitIsRefusedWith413AndTheConnectionStaysUsable()
     {
-        var response = await PostJsonAsync("/api/chat", new { conversationId = "e2e", userId = "e2e", text = new string('a', 200 * 1024) });
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "e2e", text = new string('a', 200 * 1024) });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
@@ -106,7 +106,7 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
     [Fact]
     public async Task MalformedJsonIs400()
     {
-        using var content = new StringContent("{\"conversationId\": \"e2e\", \"userId\": \"e2e\", \"text\": \"Who can", Encoding.UTF8, "application/json");
+        using var content = new StringContent("{\"conversationId\": \"e2e\", \"text\": \"Who can", Encoding.UTF8, "application/json");
 
         var response = await _client.PostAsync(new Uri("/api/chat", UriKind.Relative), content);
 
@@ -172,7 +172,7 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> AskAsync(string question)
     {
-        var response = await PostJsonAsync("/api/chat", new { conversationId = "e2e-conversation", userId = "e2e-user", text = question });
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "e2e-conversation", text = question });
         var body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonSerializer.Deserialize<JsonElement>(body));
     }
@@ -185,7 +185,7 @@ public sealed class ChatEndToEndTests(RealEngineFixture fixture)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat")
         {
             Content = new StringContent(
-                JsonSerializer.Serialize(new { conversationId = "e2e", userId = "e2e", text = new string('a', (1024 * 1024) + 1) }),
+                JsonSerializer.Serialize(new { conversationId = "e2e", text = new string('a', (1024 * 1024) + 1) }),
                 Encoding.UTF8,
                 "application/json"),
         };

@@ -85,7 +85,7 @@ public sealed class ConversationEndToEndTests(RealEngineFixture fixture)
         var answers = new List<JsonElement>();
         foreach (var (text, source, ruleRewrite) in turns)
         {
-            var response = await client.PostAsJsonAsync(new Uri("/api/chat", UriKind.Relative), new { conversationId = conversation, userId = "e2e-user", text });
+            var response = await client.PostAsJsonAsync(new Uri("/api/chat", UriKind.Relative), new { conversationId = conversation, text });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
             var standalone = answer.GetProperty("standaloneQuestion").GetString()!;

@@ -18,7 +18,7 @@ public sealed class FeedbackCommandEndToEndTests : IDisposable
         var store = new SqliteFeedbackStore(path);
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         await store.RecordAnswerAsync(new Turn("teams", "c", "u", "q"), new Answer("a1", "Yes [1].", [new Citation(1, "T", "u", "s", "d", "d#0.0", ["d#0.0"])], [], "q", AnswerKind.Extractive, now));
-        await store.RecordVoteAsync(new Vote("a1", "voter", "teams", VoteValue.Up, now));
+        await store.RecordVoteAsync(new Vote("a1", "voter", "teams", "c", VoteValue.Up, now));
         SqliteConnection.ClearAllPools();
 
         var run = await BotProcess.RunAsync(["feedback", "reset"], _index.Path, new Dictionary<string, string> { ["Rag__IndexPath"] = _index.Path }, TimeSpan.FromMinutes(2));

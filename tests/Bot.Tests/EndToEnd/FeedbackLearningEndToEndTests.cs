@@ -73,11 +73,11 @@ public sealed class FeedbackLearningEndToEndTests(RealEngineFixture fixture) : I
 
     private async Task<JsonElement> AskAsync(string question, string user)
     {
-        using var response = await _client.PostAsJsonAsync(new Uri("/api/chat", UriKind.Relative), new { conversationId = "feedback-e2e", userId = user, text = question });
+        using var response = await _client.PostAsJsonAsync(new Uri("/api/chat", UriKind.Relative), new { conversationId = "feedback-e2e", text = question });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
     }
 
     private Task<HttpResponseMessage> VoteAsync(string answerId, string user, string vote, int? citation) =>
-        _client.PostAsJsonAsync(new Uri("/api/feedback", UriKind.Relative), new { answerId, userId = user, vote, citation });
+        _client.PostAsJsonAsync(new Uri("/api/feedback", UriKind.Relative), new { answerId, conversationId = "feedback-e2e", vote, citation });
 }

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Assistant.Bot.Channels;
+using Assistant.Bot.Playground;
 using Assistant.Rag.Feedback;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Playground;
 
@@ -31,7 +34,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [Fact]
     public async Task ChatAnswersWithTheDocumentedJsonShapeAndRecordsTheAnswer()
     {
-        var response = await PostJsonAsync("/api/chat", new { conversationId = "conv-1", userId = "user@example.com", text = "  How do I book a flight?  " });
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "conv-1", text = "  How do I book a flight?  " });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -52,8 +55,13 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
         Assert.Equal("AdaptiveCard", root.GetProperty("card").GetProperty("type").GetString());
         Assert.Equal(answerId, root.GetProperty("card").GetProperty("actions")[0].GetProperty("data").GetProperty("answerId").GetString());
 
+        // Asked as the session the server issued (its cookie), never as an id the body names.
+        var session = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(PlaygroundSession.CookieName + "=", StringComparison.Ordinal))
+            .Split(';')[0][(PlaygroundSession.CookieName.Length + 1)..];
+        Assert.Contains("httponly", response.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+        await WaitUntilRecordedAsync(answerId);
         var (turn, _) = app.Feedback.Answers[answerId];
-        Assert.Equal(new Rag.Turn("playground", "conv-1", "user@example.com", "How do I book a flight?"), turn);
+        Assert.Equal(new Rag.Turn("playground", session + ":conv-1", session, "How do I book a flight?"), turn);
     }
 
     [Theory]
@@ -74,7 +82,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     {
         var text = new string('a', 70 * 1024);
 
-        var response = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text });
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "c", text });
 
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.DoesNotContain(app.Assistant.Turns, t => t.Text == text);
@@ -83,7 +91,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [Fact]
     public async Task BodyOver64KilobytesWithoutContentLengthIsRefusedWith413()
     {
-        var json = JsonSerializer.Serialize(new { conversationId = "c", userId = "u", text = new string('b', 70 * 1024) });
+        var json = JsonSerializer.Serialize(new { conversationId = "c", text = new string('b', 70 * 1024) });
         using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = content };
@@ -95,16 +103,14 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     }
 
     [Theory]
-    [InlineData("c", "u", "", "text")]
-    [InlineData("c", "u", "   ", "text")]
-    [InlineData("c", "u", null, "text")]
-    [InlineData(null, "u", "hi", "conversationId")]
-    [InlineData("c", "", "hi", "userId")]
-    [InlineData("c", "bad user id!", "hi", "userId")]
-    [InlineData("c/../x", "u", "hi", "conversationId")]
-    public async Task MissingOrInvalidFieldIsA400NamingTheField(string? conversationId, string? userId, string? text, string field)
+    [InlineData("c", "", "text")]
+    [InlineData("c", "   ", "text")]
+    [InlineData("c", null, "text")]
+    [InlineData(null, "hi", "conversationId")]
+    [InlineData("c/../x", "hi", "conversationId")]
+    public async Task MissingOrInvalidFieldIsA400NamingTheField(string? conversationId, string? text, string field)
     {
-        var response = await PostJsonAsync("/api/chat", new { conversationId, userId, text });
+        var response = await PostJsonAsync("/api/chat", new { conversationId, text });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
@@ -122,7 +128,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [Fact]
     public async Task QuestionOver4000CharactersIsA400SayingItIsTooLong()
     {
-        var response = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text = new string('q', 4001) });
+        var response = await PostJsonAsync("/api/chat", new { conversationId = "c", text = new string('q', 4001) });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("too long", problem.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
@@ -131,7 +137,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [Fact]
     public async Task BodyThatIsNotDeclaredAsJsonIsA415()
     {
-        using var content = new StringContent("{\"conversationId\":\"c\",\"userId\":\"u\",\"text\":\"hi\"}", Encoding.UTF8, "text/plain");
+        using var content = new StringContent("{\"conversationId\":\"c\",\"text\":\"hi\"}", Encoding.UTF8, "text/plain");
 
         var response = await _client.PostAsync(new Uri("/api/chat", UriKind.Relative), content);
 
@@ -144,7 +150,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
         app.Assistant.Ready = false;
         try
         {
-            var response = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text = "hi" });
+            var response = await PostJsonAsync("/api/chat", new { conversationId = "c", text = "hi" });
 
             await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
             Assert.NotNull(response.Headers.RetryAfter?.Delta);
@@ -162,7 +168,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
         failingApp.Assistant.Failure = new InvalidOperationException("secret connection string Password=hunter2");
         using var client = failingApp.CreateClient();
 
-        using var content = JsonContent.Create(new { conversationId = "c", userId = "u", text = "hi" });
+        using var content = JsonContent.Create(new { conversationId = "c", text = "hi" });
         var response = await client.PostAsync(new Uri("/api/chat", UriKind.Relative), content);
 
         await AssertProblemAsync(response, HttpStatusCode.InternalServerError);
@@ -172,7 +178,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [Fact]
     public async Task FeedbackOnAnUnknownAnswerIs404()
     {
-        var response = await PostJsonAsync("/api/feedback", new { answerId = "no-such-answer", userId = "u", vote = "up" });
+        var response = await PostJsonAsync("/api/feedback", new { answerId = "no-such-answer", conversationId = "c", vote = "up" });
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -180,14 +186,32 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [Fact]
     public async Task FeedbackOnAnAnswerIs204AndTheVoteReachesTheStore()
     {
-        var chat = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "voter", text = "hi" });
+        var chat = await PostJsonAsync("/api/chat", new { conversationId = "c", text = "hi" });
         var answerId = (await chat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answerId").GetString()!;
 
-        var response = await PostJsonAsync("/api/feedback", new { answerId, userId = "voter", vote = "down" });
+        var response = await PostJsonAsync("/api/feedback", new { answerId, conversationId = "c", vote = "down" });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var vote = Assert.Single(await app.Feedback.GetVotesAsync(answerId));
-        Assert.Equal(("voter", "playground", VoteValue.Down), (vote.UserId, vote.Channel, vote.Value));
+        var asked = app.Feedback.Answers[answerId].Turn;
+        Assert.Equal((asked.UserId, asked.ConversationId, "playground", VoteValue.Down), (vote.UserId, vote.ConversationId, vote.Channel, vote.Value));
+    }
+
+    [Fact]
+    public async Task AVoteFromAnotherSessionOrConversationThanTheAnswersIsRefusedAndTheBodysUserIdIsIgnored()
+    {
+        var chat = await PostJsonAsync("/api/chat", new { conversationId = "mine", text = "hi" });
+        var answerId = (await chat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answerId").GetString()!;
+        await WaitUntilRecordedAsync(answerId);
+        var asker = app.Feedback.Answers[answerId].Turn.UserId;
+        using var stranger = app.CreateClient();
+
+        var otherSession = await stranger.PostAsJsonAsync(new Uri("/api/feedback", UriKind.Relative), new { answerId, conversationId = "mine", userId = asker, vote = "down" });
+        var otherConversation = await PostJsonAsync("/api/feedback", new { answerId, conversationId = "not-mine", vote = "down" });
+
+        await AssertProblemAsync(otherSession, HttpStatusCode.NotFound);
+        await AssertProblemAsync(otherConversation, HttpStatusCode.NotFound);
+        Assert.Empty(await app.Feedback.GetVotesAsync(answerId));
     }
 
     [Fact]
@@ -196,8 +220,8 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
         app.Feedback.Unavailable = true;
         try
         {
-            var chat = await PostJsonAsync("/api/chat", new { conversationId = "c", userId = "u", text = "hi" });
-            var vote = await PostJsonAsync("/api/feedback", new { answerId = "ans-1", userId = "u", vote = "up" });
+            var chat = await PostJsonAsync("/api/chat", new { conversationId = "c", text = "hi" });
+            var vote = await PostJsonAsync("/api/feedback", new { answerId = "ans-1", conversationId = "c", vote = "up" });
 
             Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
             await AssertProblemAsync(vote, HttpStatusCode.ServiceUnavailable);
@@ -214,7 +238,7 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     [InlineData(null)]
     public async Task VoteThatIsNotUpOrDownIsA400(string? vote)
     {
-        var response = await PostJsonAsync("/api/feedback", new { answerId = "ans-1", userId = "u", vote });
+        var response = await PostJsonAsync("/api/feedback", new { answerId = "ans-1", conversationId = "c", vote });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("vote", out _));
@@ -248,5 +272,12 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
         var problem = JsonSerializer.Deserialize<JsonElement>(body);
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
+    }
+
+    // Answers are recorded beside the reply; the scripted store sees them a moment after the response.
+    private async Task WaitUntilRecordedAsync(string answerId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await app.Services.GetRequiredService<AnswerRecorder>().WhenRecordedAsync(answerId, timeout.Token);
     }
 }

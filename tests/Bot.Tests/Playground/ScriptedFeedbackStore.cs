@@ -38,7 +38,10 @@ internal sealed class ScriptedFeedbackStore : IFeedbackStore
             throw new FeedbackStoreException("The scripted store is down.");
         }
 
-        if (!_answers.ContainsKey(vote.AnswerId))
+        // Bound to the conversation that was answered, as the real stores are.
+        if (!_answers.TryGetValue(vote.AnswerId, out var answered)
+            || answered.Turn.Channel != vote.Channel
+            || answered.Turn.ConversationId != vote.ConversationId)
         {
             return Task.FromResult(false);
         }

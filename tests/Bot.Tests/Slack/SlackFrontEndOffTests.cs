@@ -19,7 +19,7 @@ public sealed class SlackFrontEndOffTests(PlaygroundAppFactory app) : IClassFixt
         var slack = await client.SendAsync(SlackRequests.Signed(path, body));
         var chat = await client.PostAsync(
             new Uri("/api/chat", UriKind.Relative),
-            new StringContent("{\"conversationId\":\"c30\",\"userId\":\"u30\",\"text\":\"How do I book a flight?\"}", System.Text.Encoding.UTF8, "application/json"));
+            new StringContent("{\"conversationId\":\"c30\",\"text\":\"How do I book a flight?\"}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.NotFound, slack.StatusCode);
         Assert.Equal(HttpStatusCode.OK, chat.StatusCode);

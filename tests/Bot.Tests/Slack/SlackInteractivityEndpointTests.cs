@@ -18,9 +18,9 @@ public sealed class SlackInteractivityEndpointTests(SlackAppFixture fixture) : I
         var response = await ClickAsync("U20VOTER", answer, "feedback_up", answerId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var vote = Assert.Single(fixture.App.Feedback.Votes, v => v.AnswerId == answerId);
-        Assert.Equal(("U20VOTER", "slack", VoteValue.Up), (vote.UserId, vote.Channel, vote.Value));
         var update = await WaitForUpdateAsync("D20VOTE", 2);
+        var vote = Assert.Single(fixture.App.Feedback.Votes, v => v.AnswerId == answerId);
+        Assert.Equal(("U20VOTER", "slack", "D20VOTE", VoteValue.Up), (vote.UserId, vote.Channel, vote.ConversationId, vote.Value));
         Assert.Equal(answer.Str("ts"), update.Str("ts"));
         Assert.DoesNotContain(update.Blocks!, b => b!["type"]!.GetValue<string>() == "actions");
         var thanks = update.Blocks!.Single(b => b!["block_id"]?.GetValue<string>() == "feedback_thanks");
@@ -63,6 +63,42 @@ public sealed class SlackInteractivityEndpointTests(SlackAppFixture fixture) : I
         Assert.Equal("U22VOTER", notice.Str("user"));
         Assert.Contains("couldn't record your vote", notice.Str("text"), StringComparison.Ordinal);
         Assert.Single(_slack.CallsTo("chat.update", "C22UNKNOWN"));
+    }
+
+    [Fact]
+    public async Task OneClickCarryingManyActionsIsHandledForItsFirstActionOnly()
+    {
+        var (answer, answerId) = await AskAsync("C25MANY", "Ev25");
+        var form = SlackRequests.BlockActions("U25", "C25MANY", answer.Str("ts")!, answer.Blocks!, answer.Str("text")!, "feedback_up", answerId);
+        var payload = JsonNode.Parse(Uri.UnescapeDataString(form["payload=".Length..].Replace('+', ' ')))!;
+        var actions = payload["actions"]!.AsArray();
+        for (var i = 0; i < 199; i++)
+        {
+            actions.Add(actions[0]!.DeepClone());
+        }
+
+        var response = await _client.SendAsync(SlackRequests.Signed("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitForUpdateAsync("C25MANY", 2);
+        await Task.Delay(500);
+        Assert.Single(fixture.App.Feedback.Votes, v => v.AnswerId == answerId);
+        Assert.Equal(2, _slack.CallsTo("chat.update", "C25MANY").Count);
+        Assert.Empty(_slack.CallsTo("chat.postEphemeral", "C25MANY"));
+    }
+
+    [Fact]
+    public async Task AClickInAnotherConversationThanTheAnswersStoresNothingAndTellsOnlyTheVoter()
+    {
+        var (answer, answerId) = await AskAsync("C26ASKED", "Ev26");
+        var elsewhere = answer with { Body = (JsonObject)answer.Body!.DeepClone() };
+        elsewhere.Body!["channel"] = "C26ELSEWHERE";
+
+        var response = await ClickAsync("U26", elsewhere, "feedback_up", answerId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _slack.WaitForAsync(_ => _slack.CallsTo("chat.postEphemeral", "C26ELSEWHERE").Count == 1, "an ephemeral notice");
+        Assert.DoesNotContain(fixture.App.Feedback.Votes, v => v.AnswerId == answerId);
     }
 
     [Fact]

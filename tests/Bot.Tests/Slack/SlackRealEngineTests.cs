@@ -59,8 +59,8 @@ public sealed class SlackRealEngineTests : IAsyncLifetime
         var click = await _client.SendAsync(SlackRequests.Signed("/slack/interactivity", form, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.OK, click.StatusCode);
-        var vote = Assert.Single(await _app.Services.GetRequiredService<IFeedbackStore>().GetVotesAsync(answerId));
-        Assert.Equal(("U40VOTER", "slack", VoteValue.Up), (vote.UserId, vote.Channel, vote.Value));
         await _slack.WaitForAsync(_ => _slack.CallsTo("chat.update", channel).Count == 2, "the thanks");
+        var vote = Assert.Single(await _app.Services.GetRequiredService<IFeedbackStore>().GetVotesAsync(answerId));
+        Assert.Equal(("U40VOTER", "slack", channel, VoteValue.Up), (vote.UserId, vote.Channel, vote.ConversationId, vote.Value));
     }
 }

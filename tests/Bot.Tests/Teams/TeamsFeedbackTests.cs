@@ -93,10 +93,42 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
             "feedback",
             new JsonObject { ["answerId"] = "ans-nobody", ["vote"] = "up" }));
 
-        // Assert
-        Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Equal("application/vnd.microsoft.error", body!["type"]!.GetValue<string>());
+        // Assert: Universal Actions carry the error in the body of an HTTP 200, so Teams shows its message
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(404, body!["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
         Assert.Empty(_host.App.Feedback.Votes);
+    }
+
+    [Fact]
+    public async Task ACardVoteFromAnotherConversationThanTheAnswersIsRefused()
+    {
+        // Arrange: answered in the personal chat
+        await _host.AskAsync();
+        var invoke = TeamsActivities.ExecuteInvoke(_host.Fake.ServiceUrl, "1700000000001", "feedback", new JsonObject { ["answerId"] = "ans-1", ["vote"] = "down" });
+        invoke["conversation"]!["id"] = TeamsActivities.GroupConversation;
+
+        // Act
+        var (status, body) = await _host.InvokeAsync(invoke);
+
+        // Assert
+        Assert.Equal((HttpStatusCode.OK, 404), (status, body!["statusCode"]!.GetValue<int>()));
+        Assert.Empty(_host.App.Feedback.Votes);
+    }
+
+    [Fact]
+    public async Task ACardVoteWhileTheFeedbackStoreIsDownGetsAnErrorTeamsShows()
+    {
+        // Arrange
+        await _host.AskAsync();
+        _host.App.Feedback.Unavailable = true;
+
+        // Act
+        var (status, body) = await _host.InvokeAsync(TeamsActivities.ExecuteInvoke(_host.Fake.ServiceUrl, "1700000000001", "feedback", new JsonObject { ["answerId"] = "ans-1", ["vote"] = "up" }));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.OK, 503), (status, body!["statusCode"]!.GetValue<int>()));
+        Assert.Contains("couldn't record your vote", body["value"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,8 +138,8 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
         var (status, body) = await _host.InvokeAsync(TeamsActivities.ExecuteInvoke(_host.Fake.ServiceUrl, "1700000000001", "deleteEverything", new JsonObject()));
 
         // Assert
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("NotSupported", body!["value"]!["code"]!.GetValue<string>());
+        Assert.Equal((HttpStatusCode.OK, 400), (status, body!["statusCode"]!.GetValue<int>()));
+        Assert.Equal("NotSupported", body["value"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Assistant.Bot.Teams;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Teams;
@@ -9,16 +10,21 @@ public sealed class TeamsTestHost : IAsyncDisposable
 {
     private int _questions;
 
-    private TeamsTestHost(FakeBotFramework fake, TeamsAppFactory app)
+    /// <summary>A host over any bot factory configured against <paramref name="fake"/>; the host disposes both.</summary>
+    public TeamsTestHost(FakeBotFramework fake, WebApplicationFactory<Program> app)
     {
         Fake = fake;
-        App = app;
+        Factory = app;
         Client = app.CreateClient();
     }
 
+    /// <summary>The bot.</summary>
+    public WebApplicationFactory<Program> Factory { get; }
+
     public FakeBotFramework Fake { get; }
 
-    public TeamsAppFactory App { get; }
+    /// <summary>The bot, when it is the scripted <see cref="TeamsAppFactory"/>.</summary>
+    public TeamsAppFactory App => (TeamsAppFactory)Factory;
 
     public HttpClient Client { get; }
 
@@ -63,6 +69,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
             await WaitUntilRecordedAsync(TeamsActivities.PersonalConversation, id);
         }
 
+        // The answer's record in the feedback store is written beside the reply.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Factory.Services.GetRequiredService<Assistant.Bot.Channels.AnswerRecorder>().DrainAsync(timeout.Token);
         return reply;
     }
 
@@ -72,7 +81,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     /// </summary>
     public async Task WaitUntilRecordedAsync(string conversationId, string activityId)
     {
-        var store = App.Services.GetRequiredService<TeamsReplyStore>();
+        var store = Factory.Services.GetRequiredService<TeamsReplyStore>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await store.FindByActivityAsync(conversationId, activityId, cts.Token) is null)
         {
@@ -83,7 +92,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.DisposeAsync();
+        await Factory.DisposeAsync();
         await Fake.DisposeAsync();
     }
 }

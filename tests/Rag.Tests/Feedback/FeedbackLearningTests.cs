@@ -22,7 +22,7 @@ public sealed class FeedbackLearningTests : IDisposable
         Assert.Equal(0, (await learning.CurrentAsync()).Votes);
 
         await channels.RecordAnswerAsync(new Turn("slack", "c", "u", "q"), AnAnswer());
-        await channels.RecordVoteAsync(new Vote("a1", "u", "slack", VoteValue.Up, Start, 1));
+        await channels.RecordVoteAsync(new Vote("a1", "u", "slack", "c", VoteValue.Up, Start, 1));
 
         Assert.Equal(1, (await learning.CurrentAsync()).Votes);
     }

@@ -60,6 +60,17 @@ public sealed class FeedbackModelTests
     }
 
     [Fact]
+    public void VotesFromAnIgnoredChannelAreKeptButChangeNothing()
+    {
+        var options = new FeedbackOptions { MinVoters = 1, MinQuestions = 1 };
+        options.IgnoredChannels.Add("test");
+
+        var model = FeedbackModel.Build([Answered("q1", Question, Vote("u1", VoteValue.Down, citation: 1))], options, Now);
+
+        Assert.Same(Hits, model.Adjust(Hits, Question));
+    }
+
+    [Fact]
     public void ASimilarQuestionBorrowsTheVoteWeightedBySimilarityAndAnUnrelatedOneDoesNot()
     {
         var model = FeedbackModel.Build([Answered("q1", Question, Vote("u1", VoteValue.Down, citation: 1))], Options, Now);
@@ -217,7 +228,7 @@ public sealed class FeedbackModelTests
     }
 
     private static Vote Vote(string user, VoteValue value, int? citation, int minutesAgo = 0) =>
-        new("pending", user, "test", value, Now.AddMinutes(-minutesAgo), citation);
+        new("pending", user, "test", "conversation", value, Now.AddMinutes(-minutesAgo), citation);
 
     // An answer to a question with the embedding given, citing a [1], b [2] and c [3] as ranked in Hits.
     private static VotedAnswer Answered(string id, float[] embedding, Vote vote)

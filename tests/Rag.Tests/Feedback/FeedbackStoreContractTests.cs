@@ -21,8 +21,8 @@ public abstract class FeedbackStoreContractTests
         var (store, _) = Open(new FeedbackOptions());
         var answer = NewAnswer("a1");
         await store.RecordAnswerAsync(Turn, answer);
-        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u1", "teams", VoteValue.Up, Start.AddMinutes(1), 1)));
-        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u2", "slack", VoteValue.Down, Start.AddMinutes(2))));
+        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start.AddMinutes(1), 1)));
+        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u2", Turn.Channel, Turn.ConversationId, VoteValue.Down, Start.AddMinutes(2))));
         Dispose(store);
 
         var (reopened, history) = Open(new FeedbackOptions());
@@ -35,10 +35,27 @@ public abstract class FeedbackStoreContractTests
         Assert.Equal(answer.Evidence.Select(e => (e.ChunkId, e.DocumentId, e.Rank, e.Route, e.Score, e.Citation)), loaded.Evidence.Select(e => (e.ChunkId, e.DocumentId, e.Rank, e.Route, e.Score, e.Citation)));
         Assert.Equal(answer.Evidence[1].RouteRanks.OrderBy(r => r.Key), loaded.Evidence[1].RouteRanks.OrderBy(r => r.Key));
         Assert.Equal(
-            [("u1", "teams", VoteValue.Up, (int?)1, Start.AddMinutes(1)), ("u2", "slack", VoteValue.Down, (int?)null, Start.AddMinutes(2))],
-            loaded.Votes.Select(v => (v.UserId, v.Channel, v.Value, v.Citation, v.At)));
+            [("u1", "teams", "conversation-1", VoteValue.Up, (int?)1, Start.AddMinutes(1)), ("u2", "teams", "conversation-1", VoteValue.Down, (int?)null, Start.AddMinutes(2))],
+            loaded.Votes.Select(v => (v.UserId, v.Channel, v.ConversationId, v.Value, v.Citation, v.At)));
         Assert.Equal(2, (await reopened.GetVotesAsync("a1")).Count);
         Dispose(reopened);
+    }
+
+    [Fact]
+    public async Task AVoteCountsOnlyFromTheChannelAndConversationTheAnswerWasGivenIn()
+    {
+        var (store, _) = Open(new FeedbackOptions());
+        await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
+
+        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u1", "slack", Turn.ConversationId, VoteValue.Down, Start)));
+        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u1", "playground", Turn.ConversationId, VoteValue.Down, Start)));
+        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, "conversation-2", VoteValue.Down, Start)));
+        Assert.Empty(await store.GetVotesAsync("a1"));
+
+        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start)));
+        var vote = Assert.Single(await store.GetVotesAsync("a1"));
+        Assert.Equal((Turn.Channel, Turn.ConversationId), (vote.Channel, vote.ConversationId));
+        Dispose(store);
     }
 
     [Fact]
@@ -49,7 +66,7 @@ public abstract class FeedbackStoreContractTests
 
         for (var i = 0; i < 5; i++)
         {
-            await store.RecordVoteAsync(new Vote("a1", "u1", "playground", i % 2 == 0 ? VoteValue.Down : VoteValue.Up, Start.AddSeconds(i)));
+            await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, i % 2 == 0 ? VoteValue.Down : VoteValue.Up, Start.AddSeconds(i)));
         }
 
         var vote = Assert.Single(await store.GetVotesAsync("a1"));
@@ -63,8 +80,8 @@ public abstract class FeedbackStoreContractTests
         var (store, _) = Open(new FeedbackOptions());
         await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
 
-        await store.RecordVoteAsync(new Vote("a1", "u1", "playground", VoteValue.Up, Start, 1));
-        await store.RecordVoteAsync(new Vote("a1", "u1", "playground", VoteValue.Down, Start, 2));
+        await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start, 1));
+        await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Down, Start, 2));
 
         Assert.Equal([(1, VoteValue.Up), (2, VoteValue.Down)], (await store.GetVotesAsync("a1")).Select(v => (v.Citation ?? 0, v.Value)).Order());
         Dispose(store);
@@ -76,8 +93,8 @@ public abstract class FeedbackStoreContractTests
         var (store, history) = Open(new FeedbackOptions());
         await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
 
-        Assert.False(await store.RecordVoteAsync(new Vote("nope", "u1", "playground", VoteValue.Up, Start)));
-        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u1", "playground", VoteValue.Up, Start, 7)));
+        Assert.False(await store.RecordVoteAsync(new Vote("nope", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start)));
+        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start, 7)));
 
         Assert.Empty(await store.GetVotesAsync("nope"));
         Assert.Empty(await store.GetVotesAsync("a1"));
@@ -92,9 +109,9 @@ public abstract class FeedbackStoreContractTests
         await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
 
         Clock.Now = Start.AddDays(29);
-        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u1", "playground", VoteValue.Up, Clock.Now)));
+        Assert.True(await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Clock.Now)));
         Clock.Now = Start.AddDays(31);
-        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u2", "playground", VoteValue.Up, Clock.Now)));
+        Assert.False(await store.RecordVoteAsync(new Vote("a1", "u2", Turn.Channel, Turn.ConversationId, VoteValue.Up, Clock.Now)));
 
         Assert.Equal(["u1"], (await store.GetVotesAsync("a1")).Select(v => v.UserId));
         Dispose(store);
@@ -106,7 +123,7 @@ public abstract class FeedbackStoreContractTests
         var (store, history) = Open(new FeedbackOptions());
         await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
         await store.RecordAnswerAsync(Turn, NewAnswer("a1") with { Evidence = [] });
-        await store.RecordVoteAsync(new Vote("a1", "u1", "playground", VoteValue.Up, Start));
+        await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start));
 
         Assert.Equal(4, Assert.Single(await history.LoadVotedAnswersAsync()).Evidence.Count);
         Dispose(store);
@@ -118,10 +135,10 @@ public abstract class FeedbackStoreContractTests
         var (store, history) = Open(new FeedbackOptions());
         await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
         await store.RecordAnswerAsync(Turn, NewAnswer("a2"));
-        await store.RecordVoteAsync(new Vote("a1", "u1", "playground", VoteValue.Up, Start.AddMinutes(1)));
+        await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start.AddMinutes(1)));
 
         var setAside = await history.ResetLearningAsync(Start.AddMinutes(2));
-        await store.RecordVoteAsync(new Vote("a2", "u1", "playground", VoteValue.Down, Start.AddMinutes(3)));
+        await store.RecordVoteAsync(new Vote("a2", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Down, Start.AddMinutes(3)));
 
         Assert.Equal(1, setAside);
         Assert.Equal(["a2"], (await history.LoadVotedAnswersAsync()).Select(a => a.AnswerId));

@@ -16,7 +16,7 @@ public sealed class PostgresFeedbackStoreTests(PostgresServer server) : Feedback
     {
         var store = new PostgresFeedbackStore("Host=127.0.0.1;Port=1;Username=nobody;Timeout=2", new FeedbackOptions(), Clock);
 
-        var failure = await Assert.ThrowsAsync<FeedbackStoreException>(() => store.RecordVoteAsync(new Vote("a", "u", "teams", VoteValue.Up, Clock.GetUtcNow())));
+        var failure = await Assert.ThrowsAsync<FeedbackStoreException>(() => store.RecordVoteAsync(new Vote("a", "u", "teams", "c", VoteValue.Up, Clock.GetUtcNow())));
 
         Assert.Contains("recording a vote", failure.Message, StringComparison.Ordinal);
         await store.DisposeAsync();

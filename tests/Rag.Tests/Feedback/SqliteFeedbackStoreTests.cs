@@ -35,7 +35,7 @@ public sealed class SqliteFeedbackStoreTests : FeedbackStoreContractTests, IDisp
         var vote = Assert.Single(await store.GetVotesAsync("old"));
         Assert.Equal(("voter", VoteValue.Up, (int?)null), (vote.UserId, vote.Value, vote.Citation));
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 10, 5, 0, TimeSpan.Zero), vote.At);
-        Assert.True(await store.RecordVoteAsync(new Vote("old", "voter", "playground", VoteValue.Down, Clock.GetUtcNow())));
+        Assert.True(await store.RecordVoteAsync(new Vote("old", "voter", "playground", "c", VoteValue.Down, Clock.GetUtcNow())));
         Assert.Equal(VoteValue.Down, Assert.Single(await store.GetVotesAsync("old")).Value);
         Assert.Equal("old", Assert.Single(await store.LoadVotedAnswersAsync()).AnswerId);
     }

@@ -50,4 +50,17 @@ public abstract class DeduplicatorContractTests
 
         Assert.True(await deduplicator.TryClaimAsync($"expiring:{_id}", ttl));
     }
+
+    [Fact]
+    public async Task AReleasedClaimCanBeClaimedAgainAndReleasingAnUnknownKeyDoesNothing()
+    {
+        var deduplicator = Create();
+        Assert.True(await deduplicator.TryClaimAsync($"released:{_id}", TimeSpan.FromMinutes(5)));
+
+        await deduplicator.ReleaseAsync($"released:{_id}");
+        await deduplicator.ReleaseAsync($"never-claimed:{_id}");
+
+        Assert.True(await deduplicator.TryClaimAsync($"released:{_id}", TimeSpan.FromMinutes(5)));
+        Assert.False(await deduplicator.TryClaimAsync($"released:{_id}", TimeSpan.FromMinutes(5)));
+    }
 }

@@ -1,0 +1,34 @@
+using Assistant.Bot.Cards;
+using Assistant.Bot.Channels;
+using Spectre.Console;
+
+namespace Assistant.Bot.Cli;
+
+/// <summary>The <c>ask</c> command's reply: the answer and its sources on the terminal, or the same JSON as POST /api/chat.</summary>
+internal sealed class ConsoleReply(bool json) : IChannelReply<string>
+{
+    private static readonly AdaptiveCardRenderer Renderer = new();
+
+    public string Channel => ChannelNames.CommandLine;
+
+    public Task BeginAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SendNoticeAsync(string text, CancellationToken cancellationToken) => Console.Error.WriteLineAsync(text);
+
+    public string Render(AnswerView view) => json ? AnswerJson.Serialize(view.Answer, Renderer) : view.Text;
+
+    public async Task SendAsync(AnswerView view, string message, CancellationToken cancellationToken)
+    {
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(message).ConfigureAwait(false);
+            return;
+        }
+
+        AnsiConsole.WriteLine(message);
+        foreach (var citation in view.Answer.Citations)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey][[{citation.N}]] {citation.Title} — {citation.Url}[/]");
+        }
+    }
+}
