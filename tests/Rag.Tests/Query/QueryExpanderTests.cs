@@ -7,7 +7,7 @@ namespace Assistant.Rag.Tests.Query;
 /// <summary>RAG-Fusion, step-back and HyDE prompts through a scripted chat client.</summary>
 public sealed class QueryExpanderTests
 {
-    private static QueryExpander Expander(ScriptedChatClient? chat) => new(chat, NullLogger<QueryExpander>.Instance);
+    private static QueryExpander Expander(ScriptedChatClient? chat) => new(TestLlm.Calls(chat));
 
     [Fact]
     public async Task WithoutAnLlmNothingIsAddedWhateverTheSwitchesSay()

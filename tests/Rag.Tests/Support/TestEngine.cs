@@ -2,6 +2,7 @@ using Assistant.Rag.Embeddings;
 using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Memory;
 using Assistant.Rag.Query;
@@ -81,17 +82,21 @@ internal sealed class TestEngine : IDisposable
             router ?? FixedIntentRouter.Instance,
             embedder,
             new RouteRunner(TimeProvider.System, logs.CreateLogger<RouteRunner>()),
+            expander ?? new QueryExpander(NoLlmCalls.Instance),
             new FixedOptions<RoutingOptions>(routing ?? new RoutingOptions { Enabled = router is not null }),
-            logs.CreateLogger<RouteFusion>(),
-            expander);
+            new FixedOptions<QueryExpansionOptions>(QueryExpansionOptions.Off),
+            logs.CreateLogger<RouteFusion>());
         return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()), reranker is null ? null : [reranker], feedback);
     }
 
-    /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
+    /// <summary>
+    /// The engine with the extractive generator and in-process conversation memory, no LLM; <paramref name="embedder"/>
+    /// replaces the engine's generator for questions.
+    /// </summary>
     public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), Contextualizer(InProcessMemory()), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>
@@ -101,16 +106,22 @@ internal sealed class TestEngine : IDisposable
     public AssistantEngine Conversational(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null, IAnswerGenerator? generator = null)
     {
         var answers = new FixedOptions<AnswerOptions>(new AnswerOptions());
-        var conversation = new QuestionContextualizer(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
-        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance, conversation);
+        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), Contextualizer(memory, rewriter, logger), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>An in-process conversation store on the real clock.</summary>
     public static InProcessConversationMemory InProcessMemory(MemoryOptions? options = null)
     {
         var fixedOptions = new FixedOptions<MemoryOptions>(options ?? new MemoryOptions());
-        return new InProcessConversationMemory(new HistoryCompactor(SharedModel.Tokens, fixedOptions, NullLogger<HistoryCompactor>.Instance), fixedOptions, TimeProvider.System);
+        return new InProcessConversationMemory(Compactor(fixedOptions.CurrentValue), fixedOptions, TimeProvider.System);
     }
+
+    /// <summary>The history compactor with <paramref name="options"/>, summarising with <paramref name="llm"/> (dropping old turns without one).</summary>
+    public static HistoryCompactor Compactor(MemoryOptions? options = null, ILlmCalls? llm = null, ILogger<HistoryCompactor>? logger = null) =>
+        new(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options ?? new MemoryOptions()), llm ?? NoLlmCalls.Instance, logger ?? NullLogger<HistoryCompactor>.Instance);
+
+    private static QuestionContextualizer Contextualizer(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null) =>
+        new(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
 
     public void Dispose() => Index.Dispose();
 }
