@@ -19,11 +19,10 @@ internal sealed partial class LlmCalls : ILlmCalls
     private readonly ILogger _logger;
 
     /// <summary>The policy over <paramref name="connection"/>, the chat client that reaches the model.</summary>
-    public LlmCalls(IChatClient connection, ITokenCounter tokens, IOptionsMonitor<LlmOptions> options, TimeProvider time, ILoggerFactory logs)
+    public LlmCalls(IChatClient connection, ITokenCounter tokens, IOptionsMonitor<LlmOptions> options, TimeProvider time, ILogger<LlmCalls> logger)
     {
-        ArgumentNullException.ThrowIfNull(logs);
         _options = options;
-        _logger = logs.CreateLogger<LlmCalls>();
+        _logger = logger;
         _pipeline = new ChatClientBuilder(connection)
             .Use(inner => new LlmPolicyChatClient(inner, tokens, time, _logger))
             .Use(inner => new TokenBudgetChatClient(inner, tokens, options))

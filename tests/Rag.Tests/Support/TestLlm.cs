@@ -17,5 +17,5 @@ internal static class TestLlm
     public static ILlmCalls Calls(IChatClient? chat, LlmOptions? options = null, ILoggerFactory? logs = null, TimeProvider? time = null) =>
         chat is null
             ? NoLlmCalls.Instance
-            : new LlmCalls(chat, SharedModel.Tokens, new FixedOptions<LlmOptions>(options ?? Options()), time ?? TimeProvider.System, logs ?? NullLoggerFactory.Instance);
+            : new LlmCalls(chat, SharedModel.Tokens, new FixedOptions<LlmOptions>(options ?? Options()), time ?? TimeProvider.System, (logs ?? NullLoggerFactory.Instance).CreateLogger<LlmCalls>());
 }
