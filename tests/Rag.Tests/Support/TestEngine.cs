@@ -9,31 +9,43 @@ using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Rag.Tests.Support;
 
 /// <summary>
-/// The engine's real objects over one index folder, wired as <c>AddRag</c> wires them: catalog, int8 vector index,
-/// Lucene keyword index, ingestion pipeline, hybrid retriever and the engine with the extractive generator.
-/// Disposing releases the Lucene lock, so the folder can be opened again by a new instance (a "restart").
+/// The engine's real objects over one index folder, composed by <c>AddRag</c> (catalog, int8 vector index, Lucene
+/// keyword index, chunkers, ingestion pipeline) with the test's embedder, chunking and hypothetical-question writer as
+/// overrides; retrievers and engines over that index with the extractive generator. Disposing releases the Lucene lock,
+/// so the folder can be opened again by a new instance (a "restart").
 /// </summary>
 internal sealed class TestEngine : IDisposable
 {
+    private readonly ServiceProvider _services;
+
     private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking, HypotheticalQuestionGenerator? questions)
     {
         Folder = folder;
         Embedder = embedder;
         Chunking = chunking;
-        var catalog = new ChunkCatalog(Path.Combine(folder, "catalog.db"));
-        var vectorFolder = Path.Combine(folder, "vectors");
-        var vectors = KnowledgeIndex.OpenDerived(vectorFolder, () => new Int8FlatVectorIndex(vectorFolder, MiniLmModel.Dimensions), NullLogger<KnowledgeIndex>.Instance);
-        var keywordFolder = Path.Combine(folder, "keywords");
-        var keywords = KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), NullLogger<KnowledgeIndex>.Instance);
-        Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
-        var chunker = new TextChunker(SharedModel.Tokens, chunking);
-        Pipeline = new IngestionPipeline(Index, chunker, embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance, new SemanticChunker(chunker, embedder, chunking), questions);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:IndexPath"] = folder }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddRag(configuration, folder);
+        services.AddSingleton(embedder);
+        services.AddSingleton(Options.Create(chunking));
+        if (questions is not null)
+        {
+            services.AddSingleton(questions);
+        }
+
+        _services = services.BuildServiceProvider();
+        Index = _services.GetRequiredService<KnowledgeIndex>();
+        Pipeline = _services.GetRequiredService<IngestionPipeline>();
     }
 
     public string Folder { get; }
@@ -123,5 +135,5 @@ internal sealed class TestEngine : IDisposable
     private static QuestionContextualizer Contextualizer(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null) =>
         new(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose() => _services.Dispose();
 }
