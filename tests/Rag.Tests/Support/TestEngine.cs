@@ -27,7 +27,7 @@ internal sealed class TestEngine : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking, HypotheticalQuestionGenerator? questions)
+    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking, HypotheticalQuestionGenerator? questions, Action<IServiceCollection>? overrides)
     {
         Folder = folder;
         Embedder = embedder;
@@ -43,6 +43,7 @@ internal sealed class TestEngine : IDisposable
             services.AddSingleton(questions);
         }
 
+        overrides?.Invoke(services);
         _services = services.BuildServiceProvider();
         Index = _services.GetRequiredService<KnowledgeIndex>();
         Pipeline = _services.GetRequiredService<IngestionPipeline>();
@@ -58,13 +59,17 @@ internal sealed class TestEngine : IDisposable
 
     public IngestionPipeline Pipeline { get; }
 
+    /// <summary>The container AddRag composed (with the overrides), for services the helpers below do not build.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>
     /// Opens the folder (rebuilding derived indexes if they lag the catalog), as the host does at start. With
-    /// <paramref name="questions"/> ingestion writes hypothetical questions as that generator is set.
+    /// <paramref name="questions"/> ingestion writes hypothetical questions as that generator is set; <paramref name="services"/>
+    /// replaces further registrations of AddRag (a scripted <see cref="IChatClient"/>, options).
     /// </summary>
-    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null, HypotheticalQuestionGenerator? questions = null)
+    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null, HypotheticalQuestionGenerator? questions = null, Action<IServiceCollection>? services = null)
     {
-        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions(), questions);
+        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions(), questions, services);
         await engine.Index.OpenAsync();
         engine.Index.MarkReady();
         return engine;
