@@ -1,7 +1,7 @@
 namespace Assistant.Rag.Llm;
 
 /// <summary>The names of the LLM steps, as they appear in logs, metrics (tag assistant.llm.step) and spans.</summary>
-public static class LlmStepNames
+internal static class LlmStepNames
 {
     public const string Answer = "answer";
     public const string Rewrite = "rewrite";
