@@ -51,6 +51,22 @@ public sealed class LlmCallPolicyTests
     }
 
     [Fact]
+    public async Task ARetryAfterLongerThanThePolicyWaitsEndsTheCallAtOnce()
+    {
+        // Arrange: the endpoint asks for a minute's pause; the policy waits at most 30 s, so it gives up instead.
+        await using var server = new OpenAiStubServer(_ => (429, "slow down"));
+        server.ResponseHeaders["Retry-After"] = "60";
+        var llm = TestLlm.Calls(OpenAiClientFactory.Chat(Endpoint(server)), Endpoint(server));
+
+        // Act
+        var reply = await llm.AskAsync(Step(), Prompt, new ChatOptions());
+
+        // Assert
+        Assert.Equal(LlmOutcome.Failed, reply.Outcome);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task A429IsRetriedButOtherClientErrorsAreNot()
     {
         // Arrange
