@@ -3,6 +3,7 @@ using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.Logging;
@@ -23,20 +24,20 @@ public sealed partial class AssistantEngine : IAssistant
     private readonly IOptionsMonitor<AnswerOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly QuestionContextualizer? _conversation;
-    private readonly IOptionsMonitor<LlmOptions>? _llm;
+    private readonly QuestionContextualizer _conversation;
+    private readonly ILlmCalls _llm;
 
-    /// <param name="conversation">The conversation step (memory and follow-up rewrite); null answers every turn on its own.</param>
-    /// <param name="llm">LLM settings, for the per-turn token budget; null sets no budget.</param>
+    /// <param name="conversation">The conversation step (memory and follow-up rewrite).</param>
+    /// <param name="llm">The LLM call policy, whose per-turn token budget each turn opens.</param>
     public AssistantEngine(
         KnowledgeIndex index,
         HybridRetriever retriever,
         IAnswerGenerator generator,
+        QuestionContextualizer conversation,
+        ILlmCalls llm,
         IOptionsMonitor<AnswerOptions> options,
         TimeProvider time,
-        ILogger<AssistantEngine> logger,
-        QuestionContextualizer? conversation = null,
-        IOptionsMonitor<LlmOptions>? llm = null)
+        ILogger<AssistantEngine> logger)
     {
         _index = index;
         _retriever = retriever;
@@ -66,10 +67,13 @@ public sealed partial class AssistantEngine : IAssistant
         }
 
         var started = Stopwatch.GetTimestamp();
-        using var budget = _llm is null ? null : LlmTurnBudget.Begin(_llm.CurrentValue.MaxTokensPerTurn);
-        var context = _conversation is null ? null : await _conversation.ContextualizeAsync(turn, question, cancellationToken).ConfigureAwait(false);
-        var searched = context?.Standalone ?? question;
-        var retrieval = await _retriever.RetrieveAsync(searched, context?.KeywordQuery, cancellationToken).ConfigureAwait(false);
+
+        // The turn's LLM token budget (Llm:MaxTokensPerTurn): every LLM call from here to the end of the turn (rewrite,
+        // routing, expansion, rerank, answer, summary) is charged to it, and one that no longer fits is not made.
+        using var llmBudget = _llm.BeginTurn();
+        var context = await _conversation.ContextualizeAsync(turn, question, cancellationToken).ConfigureAwait(false);
+        var searched = context.Standalone;
+        var retrieval = await _retriever.RetrieveAsync(searched, context.KeywordQuery, cancellationToken).ConfigureAwait(false);
         var draft = await _generator.GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
         var answer = NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes) with
@@ -77,12 +81,8 @@ public sealed partial class AssistantEngine : IAssistant
             Evidence = AnswerEvidenceBuilder.Build(retrieval.Hits, citations),
             QuestionEmbedding = retrieval.QueryEmbedding,
         };
-        if (context is not null)
-        {
-            await _conversation!.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);
-        }
-
-        Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await _conversation.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);
+        Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, llmBudget.Used, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Log.AnswerText(_logger, answer.Id, question, text);
         return answer;
     }
@@ -123,8 +123,8 @@ public sealed partial class AssistantEngine : IAssistant
         [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Rejected a {Channel} question: {Reason}")]
         public static partial void Rejected(ILogger logger, string channel, string reason);
 
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Answered a {Channel} question: answer {AnswerId}, {Kind}, {Citations} citations, {Milliseconds:F0} ms")]
-        public static partial void Answered(ILogger logger, string channel, string answerId, AnswerKind kind, int citations, double milliseconds);
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Answered a {Channel} question: answer {AnswerId}, {Kind}, {Citations} citations, {LlmTokens} LLM tokens, {Milliseconds:F0} ms")]
+        public static partial void Answered(ILogger logger, string channel, string answerId, AnswerKind kind, int citations, int llmTokens, double milliseconds);
 
         [LoggerMessage(EventId = 1003, Level = LogLevel.Trace, Message = "Answer {AnswerId} to \"{Question}\": {Text}")]
         public static partial void AnswerText(ILogger logger, string answerId, string question, string text);

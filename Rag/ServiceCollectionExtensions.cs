@@ -3,6 +3,7 @@ using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Memory;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
@@ -27,12 +28,12 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RagOptions>().Bind(configuration.GetSection(RagOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection("Rag:Chunking")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Rag:Retrieval")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection("Rag:Answer")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddLlmConnection(configuration);
         services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KeywordIndexOptions>().Bind(configuration.GetSection("Rag:Keyword"));
+        services.AddOptions<KeywordIndexOptions>().Bind(configuration.GetSection(KeywordIndexOptions.SectionName));
         services.AddOptions<TwoLevelOptions>().Bind(configuration.GetSection(TwoLevelOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -78,23 +79,16 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IVectorIndex>(),
             sp.GetRequiredService<IKeywordIndex>(),
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
-        // Index-time HyDE: off unless Rag:Ingestion:HypotheticalQuestions is above 0 and an LLM is registered.
-        services.AddSingleton(sp => new HypotheticalQuestionGenerator(sp.GetService<IChatClient>(), sp.GetRequiredService<IOptions<IngestionOptions>>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<HypotheticalQuestionGenerator>>()));
+        // Index-time HyDE: off unless Rag:Ingestion:HypotheticalQuestions is above 0 and an LLM is configured.
+        services.AddSingleton<HypotheticalQuestionGenerator>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PassageAssembler>();
         services.AddRagRouting(configuration);
 
-        if (configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is { IsConfigured: true })
-        {
-            // Second stage on the shared LLM connection; used only when Rag:Retrieval:Reranker is Llm.
-            services.AddSingleton<IReranker>(sp => new LlmListwiseReranker(sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<ChunkCatalog>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmListwiseReranker>>()));
-        }
-
+        // Second stage over the LLM; used only when Rag:Retrieval:Reranker is Llm, and keeps the fused order without an LLM.
+        services.AddSingleton<IReranker, LlmListwiseReranker>();
         services.AddSingleton<HybridRetriever>();
-        services.AddSingleton<ExtractiveAnswerGenerator>();
-        services.AddSingleton<IAnswerGenerator>(sp => sp.GetService<IChatClient>() is { } chat
-            ? new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>())
-            : sp.GetRequiredService<ExtractiveAnswerGenerator>());
+        services.AddLlmOrEmbedded<IAnswerGenerator, LlmAnswerGenerator, ExtractiveAnswerGenerator>();
         services.AddSingleton<IAssistant, AssistantEngine>();
         services.AddFeedback(configuration);
         services.AddConversationMemory(configuration);

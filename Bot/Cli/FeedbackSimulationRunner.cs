@@ -28,7 +28,7 @@ internal static class FeedbackSimulationRunner
                     services.GetServices<IReranker>(),
                     learning),
                 work,
-                services.GetRequiredService<IOptions<FeedbackOptions>>().Value,
+                services.GetRequiredService<IOptionsMonitor<FeedbackOptions>>(),
                 retrieval);
             var progress = new Progress<string>(line => console.MarkupLineInterpolated($"[grey]feedback simulation: {line}[/]"));
             return await simulation.RunAsync(dataset, queries, noise, progress, cancellationToken).ConfigureAwait(false);

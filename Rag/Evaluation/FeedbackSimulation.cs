@@ -34,7 +34,7 @@ public sealed class FeedbackSimulation
 
     private readonly Func<FeedbackLearning, HybridRetriever> _retrieverFor;
     private readonly string _workFolder;
-    private readonly FeedbackOptions _feedback;
+    private readonly IOptionsMonitor<FeedbackOptions> _feedback;
     private readonly RetrievalOptions _retrieval;
     private int _stores;
 
@@ -42,7 +42,7 @@ public sealed class FeedbackSimulation
     /// <param name="workFolder">Where the throw-away stores go; created if missing.</param>
     /// <param name="feedback">The learning settings to measure.</param>
     /// <param name="retrieval">The retrieval settings to measure.</param>
-    public FeedbackSimulation(Func<FeedbackLearning, HybridRetriever> retrieverFor, string workFolder, FeedbackOptions feedback, RetrievalOptions retrieval)
+    public FeedbackSimulation(Func<FeedbackLearning, HybridRetriever> retrieverFor, string workFolder, IOptionsMonitor<FeedbackOptions> feedback, RetrievalOptions retrieval)
     {
         _retrieverFor = retrieverFor;
         _workFolder = workFolder;
@@ -213,8 +213,8 @@ public sealed class FeedbackSimulation
 
     private Session NewSession()
     {
-        var store = new SqliteFeedbackStore(Path.Combine(_workFolder, $"feedback-{++_stores}-{Guid.NewGuid():N}.db"), _feedback);
-        var learning = new FeedbackLearning(store, new StaticOptionsMonitor<FeedbackOptions>(_feedback), TimeProvider.System, NullLogger<FeedbackLearning>.Instance);
+        var store = new SqliteFeedbackStore(Path.Combine(_workFolder, $"feedback-{++_stores}-{Guid.NewGuid():N}.db"), _feedback.CurrentValue);
+        var learning = new FeedbackLearning(store, _feedback, TimeProvider.System, NullLogger<FeedbackLearning>.Instance);
         return new Session(new LearningFeedbackStore(store, learning), _retrieverFor(learning), _retrieval);
     }
 
@@ -245,14 +245,5 @@ public sealed class FeedbackSimulation
                 throw new InvalidOperationException($"The simulation's store refused a vote on its own answer {answerId}.");
             }
         }
-    }
-
-    private sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,11 @@ namespace Assistant.Rag.Generation;
 
 /// <summary>
 /// Writes the answer with the configured chat model from numbered sources. Falls back to the extractive answer when
-/// the call fails, times out or returns no valid citation, so an outage of the LLM never costs the user an answer.
+/// the call does not reply (the call policy says why) or the reply cites no valid source, so an outage of the LLM never
+/// costs the user an answer.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed partial class LlmAnswerGenerator : IAnswerGenerator
+internal sealed partial class LlmAnswerGenerator : IAnswerGenerator
 {
     /// <summary>What the model is told to reply when the sources do not answer the question.</summary>
     public const string NoAnswerToken = "NO_ANSWER";
@@ -26,14 +28,14 @@ public sealed partial class LlmAnswerGenerator : IAnswerGenerator
         - If the sources do not contain the answer, reply with exactly {NoAnswerToken} and nothing else.
         """;
 
-    private readonly IChatClient _chat;
+    private readonly ILlmCalls _llm;
     private readonly ExtractiveAnswerGenerator _fallback;
     private readonly IOptionsMonitor<LlmOptions> _options;
     private readonly ILogger _logger;
 
-    public LlmAnswerGenerator(IChatClient chat, ExtractiveAnswerGenerator fallback, IOptionsMonitor<LlmOptions> options, ILogger<LlmAnswerGenerator> logger)
+    public LlmAnswerGenerator(ILlmCalls llm, ExtractiveAnswerGenerator fallback, IOptionsMonitor<LlmOptions> options, ILogger<LlmAnswerGenerator> logger)
     {
-        _chat = chat;
+        _llm = llm;
         _fallback = fallback;
         _options = options;
         _logger = logger;
@@ -51,15 +53,15 @@ public sealed partial class LlmAnswerGenerator : IAnswerGenerator
         }
 
         var options = _options.CurrentValue;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        try
+        var step = LlmStep.Of(LlmStepNames.Answer, options.TimeoutSeconds);
+        var reply = await _llm.AskAsync(
+            step,
+            [new ChatMessage(ChatRole.System, SystemPrompt), new ChatMessage(ChatRole.User, UserPrompt(question, sources))],
+            new ChatOptions { Temperature = 0, MaxOutputTokens = options.MaxOutputTokens, ModelId = options.Model },
+            cancellationToken).ConfigureAwait(false);
+        if (reply.IsOk)
         {
-            var response = await _chat.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, SystemPrompt), new ChatMessage(ChatRole.User, UserPrompt(question, sources))],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = options.MaxOutputTokens, ModelId = options.Model },
-                timeout.Token).ConfigureAwait(false);
-            var text = response.Text.Trim();
+            var text = reply.Value!.Trim();
             if (text.Contains(NoAnswerToken, StringComparison.Ordinal))
             {
                 return new AnswerDraft(ExtractiveAnswerGenerator.NoEvidenceFor(retrieval.Language), [], AnswerKind.NoEvidence);
@@ -72,14 +74,7 @@ public sealed partial class LlmAnswerGenerator : IAnswerGenerator
             }
 
             Log.Uncited(_logger);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.TimedOut(_logger, options.TimeoutSeconds);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.Failed(_logger, exception.GetType().Name);
+            _llm.FellBack(step, "uncited");
         }
 
         return await _fallback.GenerateAsync(question, retrieval, cancellationToken).ConfigureAwait(false);
@@ -100,12 +95,6 @@ public sealed partial class LlmAnswerGenerator : IAnswerGenerator
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "The LLM did not answer within {Seconds} s; using the extractive answer")]
-        public static partial void TimedOut(ILogger logger, int seconds);
-
-        [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "The LLM call failed ({ErrorType}); using the extractive answer")]
-        public static partial void Failed(ILogger logger, string errorType);
-
         [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "The LLM answer cited no valid source; using the extractive answer")]
         public static partial void Uncited(ILogger logger);
     }

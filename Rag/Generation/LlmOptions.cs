@@ -24,7 +24,10 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>Chat model name (for Azure OpenAI: the deployment name).</summary>
     public string Model { get; set; } = string.Empty;
 
-    /// <summary>Time allowed for one answer before falling back to the extractive answer.</summary>
+    /// <summary>
+    /// Time allowed for one attempt of any LLM call, and in all for the answer, the listwise rerank and the hypothetical
+    /// questions, before they fall back (the rewrite, the router, expansion and summaries have their own limits).
+    /// </summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 20;
 
@@ -32,11 +35,14 @@ public sealed class LlmOptions : IValidatableObject
     [Range(16, 8192)]
     public int MaxOutputTokens { get; set; } = 500;
 
-    /// <summary>Retries of a call that failed with 408, 429 or 5xx, with exponential backoff (Retry-After is honoured).</summary>
+    /// <summary>
+    /// Retries of a call that failed transiently (408, 429, 5xx, no connection, an attempt that timed out), with
+    /// exponential backoff or the endpoint's Retry-After, within the step's time. Other 4xx answers are not retried.
+    /// </summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>LLM tokens (prompts and replies of the rewrite, the answer and any summary together) one turn may use.</summary>
+    /// <summary>LLM tokens (prompts and replies of every LLM step of the turn together) one turn may use; a call that no longer fits is not made.</summary>
     [Range(256, 1_000_000)]
     public int MaxTokensPerTurn { get; set; } = 6000;
 

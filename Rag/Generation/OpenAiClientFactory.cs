@@ -12,15 +12,15 @@ namespace Assistant.Rag.Generation;
 
 /// <summary>
 /// The one place the chat and embeddings endpoints are built, on the official OpenAI .NET client: OpenAI and any
-/// OpenAI-compatible server with a Bearer key, Azure OpenAI's v1 API with its "api-key" header. Timeouts and retries
-/// with exponential backoff on 408/429/5xx (honouring Retry-After) are the client pipeline's; keys only ever go into
-/// the request header.
+/// OpenAI-compatible server with a Bearer key, Azure OpenAI's v1 API with its "api-key" header. Keys only ever go into
+/// the request header. The chat client makes one attempt per call: timeouts and retries are the LLM call policy's
+/// (<see cref="Llm.RetryingChatClient"/>), so that they are counted, logged and bounded by the step's deadline in one place.
 /// </summary>
 internal static class OpenAiClientFactory
 {
     /// <summary>The chat client for <paramref name="options"/> (which must be configured).</summary>
     public static IChatClient Chat(LlmOptions options) =>
-        new OpenAI.Chat.ChatClient(options.Model, Authentication(options.Provider, options.ApiKey), ClientOptions(options.Provider, options.Endpoint, options.TimeoutSeconds, options.MaxRetries))
+        new OpenAI.Chat.ChatClient(options.Model, Authentication(options.Provider, options.ApiKey), ClientOptions(options.Provider, options.Endpoint, NetworkBackstopSeconds(options), maxRetries: 0))
             .AsIChatClient();
 
     /// <summary>The embedding generator for <paramref name="options"/> (which must be configured).</summary>
@@ -39,6 +39,9 @@ internal static class OpenAiClientFactory
 
         return new Uri(url);
     }
+
+    // The policy times each attempt out after Llm:TimeoutSeconds; the connector's own timeout only backs that up.
+    private static int NetworkBackstopSeconds(LlmOptions options) => (options.TimeoutSeconds * 2) + 5;
 
     private static OpenAIClientOptions ClientOptions(LlmProvider provider, string endpoint, int timeoutSeconds, int maxRetries) => new()
     {

@@ -5,6 +5,9 @@ namespace Assistant.Rag.Indexes;
 /// <summary>Ranking settings of <see cref="LuceneKeywordIndex"/>. Immutable; the defaults suit short enterprise chunks.</summary>
 public sealed record KeywordIndexOptions
 {
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Rag:Keyword";
+
     /// <summary>BM25 term-frequency saturation. 0.9 (rather than Lucene's 1.2) because chunks are short and a repeated
     /// term says little more than a single one.</summary>
     [Range(0.0, 10.0)]

@@ -5,6 +5,9 @@ namespace Assistant.Rag.Ingestion;
 /// <summary>How documents are cut into chunks (configuration section "Rag:Chunking").</summary>
 public sealed class ChunkingOptions
 {
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Rag:Chunking";
+
     /// <summary>Chunk size in model tokens, including the title and heading prefix that is embedded with it.</summary>
     [Range(64, 512)]
     public int ChunkTokens { get; set; } = 256;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Assistant.Rag.Generation;
+using Assistant.Rag.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ namespace Assistant.Rag.Ingestion;
 /// chunks per call, the reply constrained by a JSON schema and parsed strictly.
 /// </summary>
 /// <remarks>
-/// <para>Thread-safe. Never fails an ingest: a call that fails, overruns <see cref="LlmOptions.TimeoutSeconds"/> or
-/// replies with anything but the asked-for JSON leaves its chunks without questions and is logged; only the caller's
+/// <para>Thread-safe. Never fails an ingest: a call that does not reply with the asked-for JSON within
+/// <see cref="LlmOptions.TimeoutSeconds"/> leaves its chunks without questions (the call policy logs why); only the caller's
 /// cancellation is thrown. After <see cref="MaxConsecutiveFailures"/> failed calls in a row the remaining chunks of that
 /// request are not sent, so an unreachable LLM costs a few timeouts, not one per chunk.</para>
 /// <para>Off (<see cref="QuestionsPerChunk"/> 0) when <see cref="IngestionOptions.HypotheticalQuestions"/> is 0 or no
@@ -42,26 +43,27 @@ public sealed partial class HypotheticalQuestionGenerator
         Reply with JSON only: {{"passages": [{{"id": 1, "questions": ["...", "..."]}}, ...]}}, one entry per passage.
         """;
 
-    private readonly IChatClient? _chat;
+    private readonly ILlmCalls _llm;
     private readonly int _questions;
     private readonly int _parallelCalls;
-    private readonly IOptionsMonitor<LlmOptions> _llm;
+    private readonly IOptionsMonitor<LlmOptions> _llmOptions;
     private readonly ILogger _logger;
 
-    /// <summary>A generator over <paramref name="chat"/>; null means no LLM is configured, and the generator is off.</summary>
-    public HypotheticalQuestionGenerator(IChatClient? chat, IOptions<IngestionOptions> options, IOptionsMonitor<LlmOptions> llm, ILogger<HypotheticalQuestionGenerator> logger)
+    /// <summary>A generator over <paramref name="llm"/>; without an LLM (<see cref="ILlmCalls.IsAvailable"/> false) it is off.</summary>
+    public HypotheticalQuestionGenerator(ILlmCalls llm, IOptions<IngestionOptions> options, IOptionsMonitor<LlmOptions> llmOptions, ILogger<HypotheticalQuestionGenerator> logger)
     {
+        ArgumentNullException.ThrowIfNull(llm);
         ArgumentNullException.ThrowIfNull(options);
-        _chat = chat;
         _llm = llm;
+        _llmOptions = llmOptions;
         _logger = logger;
         _parallelCalls = options.Value.HypotheticalQuestionCalls;
-        if (options.Value.HypotheticalQuestions > 0 && chat is null)
+        if (options.Value.HypotheticalQuestions > 0 && !llm.IsAvailable)
         {
             Log.NoLlm(logger, options.Value.HypotheticalQuestions);
         }
 
-        _questions = chat is null ? 0 : options.Value.HypotheticalQuestions;
+        _questions = llm.IsAvailable ? options.Value.HypotheticalQuestions : 0;
     }
 
     /// <summary>Questions asked for each chunk; 0 when the generator is off.</summary>
@@ -150,93 +152,59 @@ public sealed partial class HypotheticalQuestionGenerator
     });
 
     /// <summary>
-    /// The questions in <paramref name="reply"/> by 0-based passage index, or null when the reply is not a JSON object of
-    /// the schema. Entries with an id outside 1..<paramref name="passages"/>, a repeated id, or questions that are not all
-    /// strings are dropped; questions are trimmed to one line, blank, over-long and repeated ones dropped, and at most
-    /// <paramref name="questions"/> kept; a passage left with none is absent.
+    /// The questions in <paramref name="reply"/> by 0-based passage index. Entries with an id outside
+    /// 1..<paramref name="passages"/>, a repeated id, or questions that are not all strings are dropped alone (one bad
+    /// entry should not cost the other passages of the call their questions); questions are trimmed to one line, blank,
+    /// over-long and repeated ones dropped, and at most <paramref name="questions"/> kept; a passage left with none is absent.
     /// </summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<string>>? Parse(string reply, int passages, int questions)
+    internal static IReadOnlyDictionary<int, IReadOnlyList<string>> Select(QuestionsReply reply, int passages, int questions)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        try
+        var result = new Dictionary<int, IReadOnlyList<string>>();
+        foreach (var entry in reply.Passages)
         {
-            using var json = JsonDocument.Parse(Unfence(reply));
-            if (json.RootElement.ValueKind != JsonValueKind.Object
-                || !json.RootElement.TryGetProperty("passages", out var entries) || entries.ValueKind != JsonValueKind.Array)
+            if (entry.ValueKind != JsonValueKind.Object
+                || !entry.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt32(out var number) || number < 1 || number > passages
+                || result.ContainsKey(number - 1)
+                || !entry.TryGetProperty("questions", out var list) || list.ValueKind != JsonValueKind.Array
+                || list.EnumerateArray().Any(q => q.ValueKind != JsonValueKind.String))
             {
-                return null;
+                continue;
             }
 
-            var result = new Dictionary<int, IReadOnlyList<string>>();
-            foreach (var entry in entries.EnumerateArray())
+            var kept = list.EnumerateArray()
+                .Select(q => string.Join(' ', q.GetString()!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+                .Where(q => q.Length > 0 && q.Length <= MaxQuestionChars)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(questions)
+                .ToList();
+            if (kept.Count > 0)
             {
-                if (entry.ValueKind != JsonValueKind.Object
-                    || !entry.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt32(out var number) || number < 1 || number > passages
-                    || result.ContainsKey(number - 1)
-                    || !entry.TryGetProperty("questions", out var list) || list.ValueKind != JsonValueKind.Array
-                    || list.EnumerateArray().Any(q => q.ValueKind != JsonValueKind.String))
-                {
-                    continue;
-                }
-
-                var kept = list.EnumerateArray()
-                    .Select(q => string.Join(' ', q.GetString()!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-                    .Where(q => q.Length > 0 && q.Length <= MaxQuestionChars)
-                    .Distinct(StringComparer.OrdinalIgnoreCase)
-                    .Take(questions)
-                    .ToList();
-                if (kept.Count > 0)
-                {
-                    result[number - 1] = kept;
-                }
+                result[number - 1] = kept;
             }
+        }
 
-            return result;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return result;
     }
 
     private async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>?> AskAsync(Chunk[] batch, CancellationToken cancellationToken)
     {
-        var seconds = _llm.CurrentValue.TimeoutSeconds;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
-        string reply;
-        try
+        var reply = await _llm.AskAsync<QuestionsReply>(
+            LlmStep.Of(LlmStepNames.HypotheticalQuestions, _llmOptions.CurrentValue.TimeoutSeconds),
+            [new ChatMessage(ChatRole.System, string.Format(CultureInfo.InvariantCulture, Instructions, _questions)), new ChatMessage(ChatRole.User, Prompt(batch))],
+            new ChatOptions
+            {
+                Temperature = 0.3f,
+                MaxOutputTokens = 20 + (batch.Length * _questions * 60),
+                ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema(_questions), "hypothetical_questions", "Questions each passage answers."),
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!reply.IsOk)
         {
-            var response = await _chat!.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, string.Format(CultureInfo.InvariantCulture, Instructions, _questions)), new ChatMessage(ChatRole.User, Prompt(batch))],
-                new ChatOptions
-                {
-                    Temperature = 0.3f,
-                    MaxOutputTokens = 20 + (batch.Length * _questions * 60),
-                    ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema(_questions), "hypothetical_questions", "Questions each passage answers."),
-                },
-                timeout.Token).ConfigureAwait(false);
-            reply = response.Text;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.TimedOut(_logger, seconds, batch.Length);
-            return null;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.Failed(_logger, exception.GetType().Name, batch.Length, exception);
             return null;
         }
 
-        var parsed = Parse(reply, batch.Length, _questions);
-        if (parsed is null)
-        {
-            Log.Invalid(_logger, reply.Length, batch.Length);
-            Log.Reply(_logger, reply);
-            return null;
-        }
-
+        var parsed = Select(reply.Value!, batch.Length, _questions);
         if (parsed.Count < batch.Length)
         {
             Log.LeftOut(_logger, batch.Length - parsed.Count, batch.Length);
@@ -267,36 +235,10 @@ public sealed partial class HypotheticalQuestionGenerator
         _ => "the passage's own",
     };
 
-    // Some OpenAI-compatible servers ignore the response format and wrap the JSON in a Markdown fence.
-    private static string Unfence(string reply)
-    {
-        var text = reply.Trim();
-        if (!text.StartsWith("```", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var start = text.IndexOf('\n', StringComparison.Ordinal);
-        var end = text.LastIndexOf("```", StringComparison.Ordinal);
-        return start > 0 && end > start ? text[(start + 1)..end] : text;
-    }
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Rag:Ingestion:HypotheticalQuestions is {Questions}, but no LLM is configured (Llm:Endpoint): chunks are indexed without hypothetical questions")]
         public static partial void NoLlm(ILogger logger, int questions);
-
-        [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "The LLM did not write hypothetical questions within {Seconds} s; {Chunks} chunks are indexed without them")]
-        public static partial void TimedOut(ILogger logger, int seconds, int chunks);
-
-        [LoggerMessage(EventId = 1213, Level = LogLevel.Warning, Message = "The LLM call for hypothetical questions failed ({ErrorType}); {Chunks} chunks are indexed without them")]
-        public static partial void Failed(ILogger logger, string errorType, int chunks, Exception exception);
-
-        [LoggerMessage(EventId = 1214, Level = LogLevel.Warning, Message = "The LLM's hypothetical questions reply ({Length} characters) was not the asked-for JSON; {Chunks} chunks are indexed without them")]
-        public static partial void Invalid(ILogger logger, int length, int chunks);
-
-        [LoggerMessage(EventId = 1215, Level = LogLevel.Trace, Message = "Hypothetical questions reply: {Reply}")]
-        public static partial void Reply(ILogger logger, string reply);
 
         [LoggerMessage(EventId = 1216, Level = LogLevel.Warning, Message = "The LLM's hypothetical questions reply left out {Missing} of {Chunks} chunks; they are indexed without questions")]
         public static partial void LeftOut(ILogger logger, int missing, int chunks);

@@ -1,5 +1,6 @@
 using System.Text;
 using Assistant.Rag.Embeddings;
+using Assistant.Rag.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Assistant.Rag.Memory;
 /// <summary>
 /// Keeps a history within <see cref="MemoryOptions.MaxTurns"/> and <see cref="MemoryOptions.MaxTokens"/>: the turns that
 /// no longer fit are folded into a short summary by the LLM when one is configured, and dropped oldest first when not
-/// (or when the LLM fails or is slow). Both stores share it, so they keep exactly the same history.
+/// (or when the LLM does not reply: the call policy says why). Both stores share it, so they keep exactly the same history.
 /// </summary>
 /// <remarks>Thread-safe and stateless apart from its collaborators.</remarks>
 public sealed partial class HistoryCompactor
@@ -22,16 +23,16 @@ public sealed partial class HistoryCompactor
 
     private readonly ITokenCounter _tokens;
     private readonly IOptionsMonitor<MemoryOptions> _options;
-    private readonly IChatClient? _chat;
+    private readonly ILlmCalls _llm;
     private readonly ILogger _logger;
 
-    /// <param name="chat">The configured LLM, or null to drop old turns instead of summarising them.</param>
-    public HistoryCompactor(ITokenCounter tokens, IOptionsMonitor<MemoryOptions> options, ILogger<HistoryCompactor> logger, IChatClient? chat = null)
+    /// <param name="llm">The LLM; without one (<see cref="ILlmCalls.IsAvailable"/> false) old turns are dropped instead of summarised.</param>
+    public HistoryCompactor(ITokenCounter tokens, IOptionsMonitor<MemoryOptions> options, ILlmCalls llm, ILogger<HistoryCompactor> logger)
     {
         _tokens = tokens;
         _options = options;
+        _llm = llm;
         _logger = logger;
-        _chat = chat;
     }
 
     /// <summary><paramref name="history"/> with <paramref name="turn"/> added as the newest turn, within the bounds. Never throws but for cancellation.</summary>
@@ -54,7 +55,7 @@ public sealed partial class HistoryCompactor
             return new ConversationHistory(summary, turns);
         }
 
-        if (_chat is null)
+        if (!_llm.IsAvailable)
         {
             Log.Dropped(_logger, overflow.Count);
             return new ConversationHistory(summary, turns);
@@ -89,30 +90,19 @@ public sealed partial class HistoryCompactor
             exchanges.Append("Q: ").AppendLine(old.StandaloneQuestion).Append("A: ").AppendLine(old.AnswerSummary);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.SummaryTimeoutSeconds));
-        try
+        var reply = await _llm.AskAsync(
+            LlmStep.Of(LlmStepNames.Compaction, options.SummaryTimeoutSeconds),
+            [new ChatMessage(ChatRole.System, SummaryPrompt), new ChatMessage(ChatRole.User, exchanges.ToString())],
+            new ChatOptions { Temperature = 0, MaxOutputTokens = 120 },
+            cancellationToken).ConfigureAwait(false);
+        var text = reply.Value?.Trim() ?? string.Empty;
+        if (text.Length > 0)
         {
-            var response = await _chat!.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, SummaryPrompt), new ChatMessage(ChatRole.User, exchanges.ToString())],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = 120 },
-                timeout.Token).ConfigureAwait(false);
-            var text = response.Text.Trim();
-            if (text.Length > 0)
-            {
-                Log.Summarised(_logger, overflow.Count);
-                return text.Length <= options.AnswerSummaryChars * 2 ? text : text[..(options.AnswerSummaryChars * 2)];
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.SummaryFailed(_logger, "timeout");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.SummaryFailed(_logger, exception.GetType().Name);
+            Log.Summarised(_logger, overflow.Count);
+            return text.Length <= options.AnswerSummaryChars * 2 ? text : text[..(options.AnswerSummaryChars * 2)];
         }
 
+        Log.SummaryFailed(_logger, overflow.Count);
         return null;
     }
 
@@ -131,7 +121,7 @@ public sealed partial class HistoryCompactor
         [LoggerMessage(EventId = 1502, Level = LogLevel.Debug, Message = "Summarised the {Count} oldest turns of a conversation")]
         public static partial void Summarised(ILogger logger, int count);
 
-        [LoggerMessage(EventId = 1503, Level = LogLevel.Warning, Message = "Could not summarise older turns ({Reason}); they were dropped")]
-        public static partial void SummaryFailed(ILogger logger, string reason);
+        [LoggerMessage(EventId = 1503, Level = LogLevel.Debug, Message = "Could not summarise the {Count} oldest turns of a conversation; they were dropped")]
+        public static partial void SummaryFailed(ILogger logger, int count);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Memory;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -8,11 +9,11 @@ namespace Assistant.Rag.Query;
 
 /// <summary>
 /// The rewrite with the configured LLM: the recent turns (and the summary of older ones) plus the new message go to
-/// a rewrite prompt; the model's one-line question is used. A timeout, a failure or an implausible reply (empty, far
-/// too long, several lines) falls back to <see cref="RuleBasedQuestionRewriter"/>.
+/// a rewrite prompt; the model's one-line question is used. No reply (the call policy says why) or an implausible one
+/// (empty, far too long, several lines) falls back to <see cref="RuleBasedQuestionRewriter"/>.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed partial class LlmQuestionRewriter : IQuestionRewriter
+internal sealed partial class LlmQuestionRewriter : IQuestionRewriter
 {
     private const string SystemPrompt = """
         You rewrite the employee's latest message to a company help assistant as one standalone search question.
@@ -23,14 +24,14 @@ public sealed partial class LlmQuestionRewriter : IQuestionRewriter
         - Keep the language of the latest message. Do not answer it. Reply with the question only, on one line.
         """;
 
-    private readonly IChatClient _chat;
+    private readonly ILlmCalls _llm;
     private readonly RuleBasedQuestionRewriter _fallback;
     private readonly IOptionsMonitor<RewriteOptions> _options;
     private readonly ILogger _logger;
 
-    public LlmQuestionRewriter(IChatClient chat, RuleBasedQuestionRewriter fallback, IOptionsMonitor<RewriteOptions> options, ILogger<LlmQuestionRewriter> logger)
+    public LlmQuestionRewriter(ILlmCalls llm, RuleBasedQuestionRewriter fallback, IOptionsMonitor<RewriteOptions> options, ILogger<LlmQuestionRewriter> logger)
     {
-        _chat = chat;
+        _llm = llm;
         _fallback = fallback;
         _options = options;
         _logger = logger;
@@ -47,29 +48,22 @@ public sealed partial class LlmQuestionRewriter : IQuestionRewriter
         }
 
         var options = _options.CurrentValue;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        try
+        var step = LlmStep.Of(LlmStepNames.Rewrite, options.TimeoutSeconds);
+        var reply = await _llm.AskAsync(
+            step,
+            [new ChatMessage(ChatRole.System, SystemPrompt), new ChatMessage(ChatRole.User, UserPrompt(question, history, options.TurnsInPrompt))],
+            new ChatOptions { Temperature = 0, MaxOutputTokens = 100 },
+            cancellationToken).ConfigureAwait(false);
+        if (reply.IsOk)
         {
-            var response = await _chat.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, SystemPrompt), new ChatMessage(ChatRole.User, UserPrompt(question, history, options.TurnsInPrompt))],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = 100 },
-                timeout.Token).ConfigureAwait(false);
-            var rewritten = response.Text.Trim().Trim('"', '“', '”');
+            var rewritten = reply.Value!.Trim().Trim('"', '“', '”');
             if (rewritten.Length > 0 && rewritten.Length <= (question.Length * 4) + 200 && !rewritten.Contains('\n', StringComparison.Ordinal))
             {
                 return rewritten;
             }
 
             Log.Implausible(_logger, rewritten.Length);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.Failed(_logger, "timeout");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.Failed(_logger, exception.GetType().Name);
+            _llm.FellBack(step, "implausible");
         }
 
         return await _fallback.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
@@ -94,9 +88,6 @@ public sealed partial class LlmQuestionRewriter : IQuestionRewriter
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1550, Level = LogLevel.Warning, Message = "The LLM rewrite of a follow-up failed ({Reason}); using the rule-based rewrite")]
-        public static partial void Failed(ILogger logger, string reason);
-
         [LoggerMessage(EventId = 1551, Level = LogLevel.Warning, Message = "The LLM rewrite of a follow-up was not a usable question ({Length} characters); using the rule-based rewrite")]
         public static partial void Implausible(ILogger logger, int length);
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Rag.Llm;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Rag.Query;
 
@@ -10,8 +10,8 @@ namespace Assistant.Rag.Query;
 /// hypothetical answer (HyDE), as <see cref="QueryExpansionOptions"/> switch them on. Without an LLM it adds nothing.
 /// </summary>
 /// <remarks>
-/// Thread-safe. The calls run in parallel under one timeout; a call that fails or overruns adds nothing and is logged,
-/// so expansion can make retrieval better but never costs an answer.
+/// Thread-safe. The calls run in parallel, each within <see cref="QueryExpansionOptions.TimeoutSeconds"/>; a call that
+/// does not reply adds nothing (the call policy logs why), so expansion can make retrieval better but never costs an answer.
 /// </remarks>
 public sealed partial class QueryExpander
 {
@@ -33,18 +33,12 @@ public sealed partial class QueryExpander
         passage is only used to search, never shown. Use the language of the question. Reply with the passage only.
         """;
 
-    private readonly IChatClient? _chat;
-    private readonly ILogger _logger;
+    private readonly ILlmCalls _llm;
 
-    /// <summary>An expander over <paramref name="chat"/>; null means no LLM is configured and nothing is ever added.</summary>
-    public QueryExpander(IChatClient? chat, ILogger<QueryExpander> logger)
-    {
-        _chat = chat;
-        _logger = logger;
-    }
+    public QueryExpander(ILlmCalls llm) => _llm = llm;
 
     /// <summary>True when an LLM is configured, so the switches can take effect.</summary>
-    public bool IsAvailable => _chat is not null;
+    public bool IsAvailable => _llm.IsAvailable;
 
     /// <summary>True for "why" and "how" questions, the ones step-back prompting is for.</summary>
     public static bool IsWhyOrHow(string question) => WhyOrHow().IsMatch(question ?? string.Empty);
@@ -55,21 +49,19 @@ public sealed partial class QueryExpander
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(switches);
-        if (_chat is null || !switches.AnyOn)
+        if (!_llm.IsAvailable || !switches.AnyOn)
         {
             return QueryExpansion.None;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(switches.TimeoutSeconds));
         var alternatives = switches.MultiQuery
-            ? AskAsync("multi-query", string.Format(CultureInfo.InvariantCulture, MultiQueryPrompt, switches.MaxAlternatives), question, 0.5f, timeout.Token, cancellationToken)
+            ? AskAsync(LlmStepNames.MultiQuery, string.Format(CultureInfo.InvariantCulture, MultiQueryPrompt, switches.MaxAlternatives), question, 0.5f, switches.TimeoutSeconds, cancellationToken)
             : Task.FromResult<string?>(null);
         var stepBack = switches.StepBack && IsWhyOrHow(question)
-            ? AskAsync("step-back", StepBackPrompt, question, 0, timeout.Token, cancellationToken)
+            ? AskAsync(LlmStepNames.StepBack, StepBackPrompt, question, 0, switches.TimeoutSeconds, cancellationToken)
             : Task.FromResult<string?>(null);
         var hyde = switches.Hyde
-            ? AskAsync("hyde", HydePrompt, question, 0, timeout.Token, cancellationToken)
+            ? AskAsync(LlmStepNames.Hyde, HydePrompt, question, 0, switches.TimeoutSeconds, cancellationToken)
             : Task.FromResult<string?>(null);
         await Task.WhenAll(alternatives, stepBack, hyde).ConfigureAwait(false);
 
@@ -83,27 +75,15 @@ public sealed partial class QueryExpander
         return new QueryExpansion(queries, general, string.IsNullOrWhiteSpace(hypothetical) ? null : hypothetical);
     }
 
-    private async Task<string?> AskAsync(string step, string system, string question, float temperature, CancellationToken timeout, CancellationToken cancellationToken)
+    // The three calls run in parallel, each within the expansion's time; one that does not reply adds nothing.
+    private async Task<string?> AskAsync(string step, string system, string question, float temperature, int seconds, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await _chat!.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, question)],
-                new ChatOptions { Temperature = temperature, MaxOutputTokens = 300 },
-                timeout).ConfigureAwait(false);
-            Log.Expanded(_logger, step, response.Text);
-            return response.Text;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.TimedOut(_logger, step);
-            return null;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.Failed(_logger, step, exception.GetType().Name);
-            return null;
-        }
+        var reply = await _llm.AskAsync(
+            LlmStep.Of(step, seconds),
+            [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, question)],
+            new ChatOptions { Temperature = temperature, MaxOutputTokens = 300 },
+            cancellationToken).ConfigureAwait(false);
+        return reply.Value;
     }
 
     // Models number or bullet their lists however they like; the queries are what is left.
@@ -117,16 +97,4 @@ public sealed partial class QueryExpander
 
     [GeneratedRegex(@"^\s*(why|how)\b|为什么|为何|怎么|如何|怎样|なぜ|どうして|どうやって|どのように", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhyOrHow();
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "Query expansion ({Step}) timed out; searching without it")]
-        public static partial void TimedOut(ILogger logger, string step);
-
-        [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Query expansion ({Step}) failed ({ErrorType}); searching without it")]
-        public static partial void Failed(ILogger logger, string step, string errorType);
-
-        [LoggerMessage(EventId = 1603, Level = LogLevel.Trace, Message = "Query expansion ({Step}): {Text}")]
-        public static partial void Expanded(ILogger logger, string step, string text);
-    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,10 @@ namespace Assistant.Rag.Retrieval;
 /// <remarks>
 /// <para>Thread-safe. One chat request per question, bounded by <see cref="LlmOptions.TimeoutSeconds"/>.</para>
 /// <para>Never loses a hit: numbers the model leaves out keep their fused order after the ones it ranked; numbers out
-/// of range or repeated are ignored. A failed, timed-out or unreadable reply leaves the fused order as it was (logged);
-/// only the caller's cancellation is thrown.</para>
+/// of range or repeated are ignored. No reply (the call policy logs why), an unreadable one, or no LLM at all leaves the
+/// fused order as it was; only the caller's cancellation is thrown.</para>
 /// </remarks>
-public sealed partial class LlmListwiseReranker : IReranker
+internal sealed partial class LlmListwiseReranker : IReranker
 {
     /// <summary>Most chunks shown to the model, whatever the rerank depth: the prompt must stay small and fast.</summary>
     public const int MaxCandidates = 20;
@@ -33,14 +34,14 @@ public sealed partial class LlmListwiseReranker : IReranker
         for example [3, 1, 2]. Use every number once. Do not explain.
         """;
 
-    private readonly IChatClient _chat;
+    private readonly ILlmCalls _llm;
     private readonly ChunkCatalog _catalog;
     private readonly IOptionsMonitor<LlmOptions> _options;
     private readonly ILogger _logger;
 
-    public LlmListwiseReranker(IChatClient chat, ChunkCatalog catalog, IOptionsMonitor<LlmOptions> options, ILogger<LlmListwiseReranker> logger)
+    public LlmListwiseReranker(ILlmCalls llm, ChunkCatalog catalog, IOptionsMonitor<LlmOptions> options, ILogger<LlmListwiseReranker> logger)
     {
-        _chat = chat;
+        _llm = llm;
         _catalog = catalog;
         _options = options;
         _logger = logger;
@@ -54,6 +55,11 @@ public sealed partial class LlmListwiseReranker : IReranker
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(hits);
+        if (!_llm.IsAvailable)
+        {
+            return hits;
+        }
+
         var chunks = _catalog.GetChunks([.. hits.Take(Math.Clamp(depth, 0, MaxCandidates)).Select(h => h.ChunkId)]);
         var head = hits.Take(Math.Clamp(depth, 0, MaxCandidates)).Where(h => chunks.ContainsKey(h.ChunkId)).ToList();
         if (head.Count < 2)
@@ -61,28 +67,22 @@ public sealed partial class LlmListwiseReranker : IReranker
             return hits;
         }
 
-        string reply;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.CurrentValue.TimeoutSeconds));
-        try
+        var step = LlmStep.Of(LlmStepNames.Rerank, _options.CurrentValue.TimeoutSeconds);
+        var reply = await _llm.AskAsync(
+            step,
+            [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, Prompt(question, head, chunks))],
+            new ChatOptions { Temperature = 0, MaxOutputTokens = 8 * head.Count },
+            cancellationToken).ConfigureAwait(false);
+        if (!reply.IsOk)
         {
-            var response = await _chat.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, Prompt(question, head, chunks))],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = 8 * head.Count },
-                timeout.Token).ConfigureAwait(false);
-            reply = response.Text;
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.Failed(_logger, exception);
             return hits;
         }
 
-        var order = ParseOrder(reply, head.Count);
+        var order = ParseOrder(reply.Value!, head.Count);
         if (order.Count == 0)
         {
-            Log.Unreadable(_logger, reply.Length);
-            LogReply(_logger, reply);
+            Log.Unreadable(_logger, reply.Value!.Length);
+            _llm.FellBack(step, "unreadable");
             return hits;
         }
 
@@ -148,14 +148,8 @@ public sealed partial class LlmListwiseReranker : IReranker
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();
 
-    [LoggerMessage(EventId = 1311, Level = LogLevel.Trace, Message = "LLM rerank reply: {Reply}")]
-    private static partial void LogReply(ILogger logger, string reply);
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1312, Level = LogLevel.Warning, Message = "The LLM rerank failed; the fused order is kept")]
-        public static partial void Failed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 1313, Level = LogLevel.Warning, Message = "The LLM rerank reply ({Length} characters) named no result; the fused order is kept")]
         public static partial void Unreadable(ILogger logger, int length);
     }

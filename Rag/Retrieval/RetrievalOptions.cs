@@ -5,6 +5,9 @@ namespace Assistant.Rag.Retrieval;
 /// <summary>How routes are searched and fused (configuration section "Rag:Retrieval").</summary>
 public sealed class RetrievalOptions
 {
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Rag:Retrieval";
+
     /// <summary>Hits taken from each route before fusion.</summary>
     [Range(1, 1000)]
     public int CandidatesPerRoute { get; set; } = 50;

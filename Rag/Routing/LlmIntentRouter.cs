@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Assistant.Rag.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,11 +11,11 @@ namespace Assistant.Rag.Routing;
 /// <summary>
 /// Routes with the configured LLM: one call constrained by a JSON schema (the available route names as an enum), in
 /// which the model sees each registered route's description (for sql and graph, their schema summary) and returns the
-/// routes, their weights and a reason. A reply that is late, fails, or breaks the schema hands the question to the
-/// embedded router instead.
+/// routes, their weights and a reason (<see cref="RouteReply"/>). No reply (the call policy says why), or one that breaks
+/// the schema, hands the question to the embedded router instead.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed partial class LlmIntentRouter : IIntentRouter
+internal sealed partial class LlmIntentRouter : IIntentRouter
 {
     /// <summary>Longest reason kept from the model's reply.</summary>
     public const int MaxReasonLength = 200;
@@ -26,14 +27,14 @@ public sealed partial class LlmIntentRouter : IIntentRouter
         Give a short reason (one sentence, in English). Reply with JSON only.
         """;
 
-    private readonly IChatClient _chat;
-    private readonly IIntentRouter _fallback;
+    private readonly ILlmCalls _llm;
+    private readonly EmbeddedIntentRouter _fallback;
     private readonly IOptionsMonitor<RoutingOptions> _options;
     private readonly ILogger _logger;
 
-    public LlmIntentRouter(IChatClient chat, IIntentRouter fallback, IOptionsMonitor<RoutingOptions> options, ILogger<LlmIntentRouter> logger)
+    public LlmIntentRouter(ILlmCalls llm, EmbeddedIntentRouter fallback, IOptionsMonitor<RoutingOptions> options, ILogger<LlmIntentRouter> logger)
     {
-        _chat = chat;
+        _llm = llm;
         _fallback = fallback;
         _options = options;
         _logger = logger;
@@ -49,30 +50,21 @@ public sealed partial class LlmIntentRouter : IIntentRouter
             return await _fallback.RouteAsync(question, available, cancellationToken).ConfigureAwait(false);
         }
 
-        var seconds = _options.CurrentValue.LlmTimeoutSeconds;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
-        try
+        var step = LlmStep.Of(LlmStepNames.Route, _options.CurrentValue.LlmTimeoutSeconds);
+        var reply = await _llm.AskAsync<RouteReply>(
+            step,
+            [new ChatMessage(ChatRole.System, SystemPrompt + "\n\nRoutes:\n" + Describe(available)), new ChatMessage(ChatRole.User, question.Text)],
+            new ChatOptions { Temperature = 0, MaxOutputTokens = 200, ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema(available), "route_decision", "Routes to search, with weights and a reason.") },
+            cancellationToken).ConfigureAwait(false);
+        if (reply.IsOk)
         {
-            var response = await _chat.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, SystemPrompt + "\n\nRoutes:\n" + Describe(available)), new ChatMessage(ChatRole.User, question.Text)],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = 200, ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema(available), "route_decision", "Routes to search, with weights and a reason.") },
-                timeout.Token).ConfigureAwait(false);
-            var decision = Parse(response.Text, available);
-            if (decision is not null)
+            if (Decide(reply.Value!, available) is { } decision)
             {
                 return decision;
             }
 
             Log.InvalidReply(_logger);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.TimedOut(_logger, seconds);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.Failed(_logger, exception.GetType().Name);
+            _llm.FellBack(step, "unknown-route");
         }
 
         return await _fallback.RouteAsync(question, available, cancellationToken).ConfigureAwait(false);
@@ -111,50 +103,34 @@ public sealed partial class LlmIntentRouter : IIntentRouter
         return JsonSerializer.SerializeToElement(schema);
     }
 
-    /// <summary>The decision in <paramref name="reply"/>, or null when it is not valid JSON of the schema, names no available route, or weighs everything 0.</summary>
-    public static RouteDecision? Parse(string reply, IReadOnlyList<IRetrievalRoute> available)
+    /// <summary>
+    /// The decision <paramref name="reply"/> stands for, or null when it names a route that is not available, weighs a
+    /// route outside 0–1, or weighs everything 0. The schema asks for exactly this; servers do not all enforce it.
+    /// </summary>
+    public static RouteDecision? Decide(RouteReply reply, IReadOnlyList<IRetrievalRoute> available)
     {
+        ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(available);
-        try
+        var chosen = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var route in reply.Routes)
         {
-            using var json = JsonDocument.Parse(Unfence(reply ?? string.Empty));
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("routes", out var routes) || routes.ValueKind != JsonValueKind.Array
-                || !root.TryGetProperty("reason", out var reasonElement) || reasonElement.ValueKind != JsonValueKind.String)
+            if (!double.IsFinite(route.Weight) || route.Weight < 0 || route.Weight > 1 || !available.Any(r => r.Name == route.Name))
             {
                 return null;
             }
 
-            var chosen = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var route in routes.EnumerateArray())
-            {
-                if (route.ValueKind != JsonValueKind.Object
-                    || !route.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
-                    || !route.TryGetProperty("weight", out var weight) || !weight.TryGetDouble(out var value)
-                    || !double.IsFinite(value) || value < 0 || value > 1
-                    || !available.Any(r => r.Name == name.GetString()))
-                {
-                    return null;
-                }
-
-                chosen[name.GetString()!] = Math.Max(chosen.GetValueOrDefault(name.GetString()!), value);
-            }
-
-            if (chosen.Count == 0 || chosen.Values.All(w => w <= 0))
-            {
-                return null;
-            }
-
-            var ordered = chosen.Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => RouteNames.Order(c.Key)).Select(c => new RouteWeight(c.Key, c.Value)).ToList();
-            var reason = reasonElement.GetString()!.ReplaceLineEndings(" ").Trim();
-            reason = reason.Length == 0 ? "chosen by the LLM" : reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason;
-            return new RouteDecision(ordered, reason, ordered[0].Weight, ordered[0].Name, "llm");
+            chosen[route.Name] = Math.Max(chosen.GetValueOrDefault(route.Name), route.Weight);
         }
-        catch (JsonException)
+
+        if (chosen.Count == 0 || chosen.Values.All(w => w <= 0))
         {
             return null;
         }
+
+        var ordered = chosen.Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => RouteNames.Order(c.Key)).Select(c => new RouteWeight(c.Key, c.Value)).ToList();
+        var reason = reply.Reason.ReplaceLineEndings(" ").Trim();
+        reason = reason.Length == 0 ? "chosen by the LLM" : reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason;
+        return new RouteDecision(ordered, reason, ordered[0].Weight, ordered[0].Name, "llm");
     }
 
     private static string Describe(IReadOnlyList<IRetrievalRoute> available)
@@ -168,29 +144,9 @@ public sealed partial class LlmIntentRouter : IIntentRouter
         return text.ToString();
     }
 
-    // Some OpenAI-compatible servers ignore the response format and wrap the JSON in a Markdown fence.
-    private static string Unfence(string reply)
-    {
-        var text = reply.Trim();
-        if (!text.StartsWith("```", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var start = text.IndexOf('\n', StringComparison.Ordinal);
-        var end = text.LastIndexOf("```", StringComparison.Ordinal);
-        return start > 0 && end > start ? text[(start + 1)..end] : text;
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "The LLM router's reply did not match the routing schema; the embedded router decides")]
+        [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "The LLM router's reply named an unavailable route or a weight outside 0-1; the embedded router decides")]
         public static partial void InvalidReply(ILogger logger);
-
-        [LoggerMessage(EventId = 1512, Level = LogLevel.Warning, Message = "The LLM router did not answer within {Seconds} s; the embedded router decides")]
-        public static partial void TimedOut(ILogger logger, int seconds);
-
-        [LoggerMessage(EventId = 1513, Level = LogLevel.Warning, Message = "The LLM router failed ({ErrorType}); the embedded router decides")]
-        public static partial void Failed(ILogger logger, string errorType);
     }
 }

@@ -26,23 +26,23 @@ public sealed partial class RouteFusion
 
     private readonly IReadOnlyList<IRetrievalRoute> _routes;
     private readonly IIntentRouter _router;
-    private readonly QueryExpander? _expander;
+    private readonly QueryExpander _expander;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly RouteRunner _runner;
     private readonly IOptionsMonitor<RoutingOptions> _routing;
-    private readonly IOptionsMonitor<QueryExpansionOptions>? _expansion;
+    private readonly IOptionsMonitor<QueryExpansionOptions> _expansion;
     private readonly ILogger _logger;
 
-    /// <summary>Ranking over <paramref name="routes"/>; a null <paramref name="expander"/> never expands.</summary>
+    /// <summary>Ranking over <paramref name="routes"/>; <paramref name="expander"/> expands when an LLM is configured and <paramref name="expansion"/> switches it on.</summary>
     public RouteFusion(
         IEnumerable<IRetrievalRoute> routes,
         IIntentRouter router,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
         RouteRunner runner,
+        QueryExpander expander,
         IOptionsMonitor<RoutingOptions> routing,
-        ILogger<RouteFusion> logger,
-        QueryExpander? expander = null,
-        IOptionsMonitor<QueryExpansionOptions>? expansion = null)
+        IOptionsMonitor<QueryExpansionOptions> expansion,
+        ILogger<RouteFusion> logger)
     {
         ArgumentNullException.ThrowIfNull(routes);
         _routes = [.. routes];
@@ -59,7 +59,7 @@ public sealed partial class RouteFusion
         _logger = logger;
         _expander = expander;
         _expansion = expansion;
-        if (expansion?.CurrentValue.AnyOn == true && expander?.IsAvailable != true)
+        if (expansion.CurrentValue.AnyOn && !expander.IsAvailable)
         {
             Log.ExpansionWithoutLlm(_logger);
         }
@@ -69,7 +69,7 @@ public sealed partial class RouteFusion
     public IReadOnlyList<IRetrievalRoute> Routes => _routes;
 
     /// <summary>True when query expansion can take effect (an LLM is configured).</summary>
-    public bool CanExpand => _expander?.IsAvailable == true;
+    public bool CanExpand => _expander.IsAvailable;
 
     /// <summary>
     /// The fused chunk ranking for <paramref name="request"/> under <paramref name="options"/>
@@ -128,9 +128,7 @@ public sealed partial class RouteFusion
             .Select(c => (Route: c.Route!, c.Weight))
             .ToList();
 
-        var expansion = _expander is null
-            ? QueryExpansion.None
-            : await _expander.ExpandAsync(question, request.Expansion ?? _expansion?.CurrentValue ?? QueryExpansionOptions.Off, cancellationToken).ConfigureAwait(false);
+        var expansion = await _expander.ExpandAsync(question, request.Expansion ?? _expansion.CurrentValue, cancellationToken).ConfigureAwait(false);
         var queries = await QueriesAsync(request, language, embedding, expansion, cancellationToken).ConfigureAwait(false);
 
         var searches = queries.Select(q => chosen

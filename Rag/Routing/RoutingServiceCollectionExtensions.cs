@@ -1,9 +1,7 @@
+using Assistant.Rag.Llm;
 using Assistant.Rag.Query;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Rag.Routing;
 
@@ -12,7 +10,7 @@ internal static class RoutingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the vector and keyword routes, the route runner, the intent router (the LLM router over the embedded one when
-    /// an <see cref="IChatClient"/> is registered, the embedded router otherwise), query expansion and <see cref="RouteFusion"/>.
+    /// an LLM is configured, the embedded router otherwise), query expansion and <see cref="RouteFusion"/>.
     /// Later routes (graph, sql) register themselves as <see cref="IRetrievalRoute"/>.
     /// </summary>
     public static IServiceCollection AddRagRouting(this IServiceCollection services, IConfiguration configuration)
@@ -22,23 +20,9 @@ internal static class RoutingServiceCollectionExtensions
         services.AddSingleton<IRetrievalRoute, DenseVectorRoute>();
         services.AddSingleton<IRetrievalRoute, Bm25KeywordRoute>();
         services.AddSingleton<RouteRunner>();
-        services.AddSingleton(sp => new EmbeddedIntentRouter(
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<IOptionsMonitor<RoutingOptions>>(),
-            sp.GetRequiredService<ILogger<EmbeddedIntentRouter>>()));
-        services.AddSingleton<IIntentRouter>(sp => sp.GetService<IChatClient>() is { } chat
-            ? new LlmIntentRouter(chat, sp.GetRequiredService<EmbeddedIntentRouter>(), sp.GetRequiredService<IOptionsMonitor<RoutingOptions>>(), sp.GetRequiredService<ILogger<LlmIntentRouter>>())
-            : sp.GetRequiredService<EmbeddedIntentRouter>());
-        services.AddSingleton(sp => new QueryExpander(sp.GetService<IChatClient>(), sp.GetRequiredService<ILogger<QueryExpander>>()));
-        services.AddSingleton(sp => new RouteFusion(
-            sp.GetServices<IRetrievalRoute>(),
-            sp.GetRequiredService<IIntentRouter>(),
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<RouteRunner>(),
-            sp.GetRequiredService<IOptionsMonitor<RoutingOptions>>(),
-            sp.GetRequiredService<ILogger<RouteFusion>>(),
-            sp.GetRequiredService<QueryExpander>(),
-            sp.GetRequiredService<IOptionsMonitor<QueryExpansionOptions>>()));
+        services.AddLlmOrEmbedded<IIntentRouter, LlmIntentRouter, EmbeddedIntentRouter>();
+        services.AddSingleton<QueryExpander>();
+        services.AddSingleton<RouteFusion>();
         return services;
     }
 }

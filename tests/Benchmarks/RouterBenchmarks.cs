@@ -31,7 +31,7 @@ public class RouterBenchmarks : IDisposable
     public void Setup()
     {
         _model = new MiniLmEmbeddingGenerator();
-        _router = new EmbeddedIntentRouter(_model, new StaticOptionsMonitor(new RoutingOptions()), NullLogger<EmbeddedIntentRouter>.Instance);
+        _router = new EmbeddedIntentRouter(_model, new FixedOptions<RoutingOptions>(new RoutingOptions()), NullLogger<EmbeddedIntentRouter>.Instance);
         _routes = [new NamedRoute(RouteNames.Vector), new NamedRoute(RouteNames.Keyword), new NamedRoute(RouteNames.Graph), new NamedRoute(RouteNames.Sql)];
         var texts = RoutingExample.Embedded().Where(e => e.Language == Language).Select(e => e.Question).ToArray();
         var embeddings = _model.GenerateAsync(texts).GetAwaiter().GetResult();

@@ -77,5 +77,36 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(expected, generator.QuestionsPerChunk);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EveryLlmStepIsChosenByWhetherAChatClientIsRegistered(bool llm)
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:IndexPath"] = _folder.Path }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddRag(configuration, _folder.Path);
+        if (llm)
+        {
+            services.AddSingleton<Microsoft.Extensions.AI.IChatClient>(ScriptedChatClient.Replying("ok"));
+        }
+
+        using var provider = services.BuildServiceProvider();
+
+        // Act
+        var calls = provider.GetRequiredService<Rag.Llm.ILlmCalls>();
+        var answers = provider.GetRequiredService<Rag.Generation.IAnswerGenerator>();
+        var rewriter = provider.GetRequiredService<Rag.Query.IQuestionRewriter>();
+        var router = provider.GetRequiredService<Rag.Routing.IIntentRouter>();
+
+        // Assert
+        Assert.Equal(llm, calls.IsAvailable);
+        Assert.Equal(llm ? typeof(Rag.Generation.LlmAnswerGenerator) : typeof(Rag.Generation.ExtractiveAnswerGenerator), answers.GetType());
+        Assert.Equal(llm ? typeof(Rag.Query.LlmQuestionRewriter) : typeof(Rag.Query.RuleBasedQuestionRewriter), rewriter.GetType());
+        Assert.Equal(llm ? typeof(Rag.Routing.LlmIntentRouter) : typeof(Rag.Routing.EmbeddedIntentRouter), router.GetType());
+        Assert.Equal(llm, provider.GetRequiredService<Rag.Query.QueryExpander>().IsAvailable);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -51,7 +51,7 @@ public sealed class FeedbackSimulationTests : IAsyncLifetime, IDisposable
     public async Task NoiselessVotesInThrowAwayStoresLiftTheVotedQueriesAndTheirRewordingsAndRepeatedSpamMovesNothingFurther()
     {
         var work = Path.Combine(_folder.Path, "simulation");
-        var simulation = new FeedbackSimulation(Retriever, work, new FeedbackOptions(), new RetrievalOptions { CandidatesPerRoute = 100 });
+        var simulation = new FeedbackSimulation(Retriever, work, new FixedOptions<FeedbackOptions>(new FeedbackOptions()), new RetrievalOptions { CandidatesPerRoute = 100 });
         var (queries, _) = RetrievalEvaluator.AskableQueries(_dataset);
 
         var result = await simulation.RunAsync(_dataset, queries, noise: 0);

@@ -45,14 +45,5 @@ internal static class GenerationFixture
     }
 
     public static ExtractiveAnswerGenerator Extractive(double minEvidence = 0.4) =>
-        new(SharedModel.Embedder, new StaticOptions<AnswerOptions>(new AnswerOptions { MinEvidence = minEvidence }));
-
-    internal sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
+        new(SharedModel.Embedder, new FixedOptions<AnswerOptions>(new AnswerOptions { MinEvidence = minEvidence }));
 }

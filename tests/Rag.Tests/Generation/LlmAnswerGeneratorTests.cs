@@ -10,9 +10,9 @@ public sealed class LlmAnswerGeneratorTests
     private const string Question = "How often are laptops replaced?";
 
     private static LlmAnswerGenerator Generator(IChatClient chat, int timeoutSeconds = 20) => new(
-        chat,
+        TestLlm.Calls(chat, TestLlm.Options(timeoutSeconds)),
         GenerationFixture.Extractive(),
-        new GenerationFixture.StaticOptions<LlmOptions>(new LlmOptions { Endpoint = "http://llm.test/v1", Model = "test-model", TimeoutSeconds = timeoutSeconds }),
+        new FixedOptions<LlmOptions>(TestLlm.Options(timeoutSeconds)),
         NullLogger<LlmAnswerGenerator>.Instance);
 
     [Fact]

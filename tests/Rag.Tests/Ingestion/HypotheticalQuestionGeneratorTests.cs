@@ -1,4 +1,5 @@
 using Assistant.Rag.Ingestion;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Tests.Support;
 using Microsoft.Extensions.AI;
 
@@ -8,7 +9,7 @@ namespace Assistant.Rag.Tests.Ingestion;
 public sealed class HypotheticalQuestionGeneratorTests
 {
     [Fact]
-    public void AReplyOfTheSchemaGivesEachPassageItsCleanedQuestions()
+    public async Task AReplyOfTheSchemaGivesEachPassageItsCleanedQuestions()
     {
         // Arrange
         const string reply = """
@@ -19,7 +20,7 @@ public sealed class HypotheticalQuestionGeneratorTests
             """;
 
         // Act
-        var parsed = HypotheticalQuestionGenerator.Parse(reply, passages: 2, questions: 2);
+        var parsed = await ParseAsync(reply, passages: 2, questions: 2);
 
         // Assert
         Assert.NotNull(parsed);
@@ -34,11 +35,11 @@ public sealed class HypotheticalQuestionGeneratorTests
     [InlineData("""{"passages": {"id": 1, "questions": ["x?"]}}""")]
     [InlineData("""{"passages": [{"id": 1, "questions": ["x?"]""")]
     [InlineData("")]
-    public void AReplyThatIsNotTheAskedForJsonIsRejectedWhole(string reply) =>
-        Assert.Null(HypotheticalQuestionGenerator.Parse(reply, passages: 2, questions: 3));
+    public async Task AReplyThatIsNotTheAskedForJsonIsRejectedWhole(string reply) =>
+        Assert.Null(await ParseAsync(reply, passages: 2, questions: 3));
 
     [Fact]
-    public void EntriesWithAnUnknownOrRepeatedIdOrNonTextQuestionsAreDroppedAlone()
+    public async Task EntriesWithAnUnknownOrRepeatedIdOrNonTextQuestionsAreDroppedAlone()
     {
         // Arrange
         const string reply = """
@@ -55,7 +56,7 @@ public sealed class HypotheticalQuestionGeneratorTests
             """;
 
         // Act
-        var parsed = HypotheticalQuestionGenerator.Parse(reply, passages: 2, questions: 3);
+        var parsed = await ParseAsync(reply, passages: 2, questions: 3);
 
         // Assert
         Assert.NotNull(parsed);
@@ -94,6 +95,14 @@ public sealed class HypotheticalQuestionGeneratorTests
         Assert.Equal(["Which printer prints in colour?"], questions.ByContentHash["hash-The printer Heron prints in colour."]);
         Assert.Equal(2, questions.ByContentHash.Count);
         Assert.Equal(0, questions.FailedChunks);
+    }
+
+    // The reply read as the generator reads it: through the call policy's structured reply, then the entries' checks.
+    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>?> ParseAsync(string reply, int passages, int questions)
+    {
+        var llm = TestLlm.Calls(ScriptedChatClient.Replying(reply));
+        var answer = await llm.AskAsync<QuestionsReply>(LlmStep.Of(LlmStepNames.HypotheticalQuestions, 5), [new ChatMessage(ChatRole.User, "passages")], new ChatOptions());
+        return answer.IsOk ? HypotheticalQuestionGenerator.Select(answer.Value!, passages, questions) : null;
     }
 
     private static Chunk Chunk(string id, string text, string language) =>

@@ -149,10 +149,10 @@ public sealed class HypotheticalQuestionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failing", 1213)]
-    [InlineData("not json", 1214)]
-    [InlineData("wrong shape", 1214)]
-    [InlineData("timeout", 1212)]
+    [InlineData("failing", 1701)]
+    [InlineData("not json", 1707)]
+    [InlineData("wrong shape", 1707)]
+    [InlineData("timeout", 1700)]
     public async Task AFailedOrInvalidLlmCallIngestsTheChunksWithoutQuestionsAndLogsIt(string failure, int eventId)
     {
         // Arrange
@@ -216,14 +216,15 @@ public sealed class HypotheticalQuestionTests : IDisposable
     [Fact]
     public async Task AnUnreachableLlmIsGivenUpAfterAFewFailedCallsInARow()
     {
-        // Arrange: 20 one-chunk documents make 5 calls of 4 chunks; after 3 failures in a row the rest are not sent.
+        // Arrange: 20 one-chunk documents make 5 calls of 4 chunks; after 3 failures in a row the rest are not sent. A
+        // refused connection is transient, so each call is one attempt and one retry.
         var chat = ScriptedChatClient.Failing(new HttpRequestException("connection refused"));
         using var logs = new CollectingLoggerProvider();
         using var factory = logs.Factory();
         var generator = new HypotheticalQuestionGenerator(
-            chat,
+            TestLlm.Calls(chat, TestLlm.Options(maxRetries: 1), factory),
             Options.Create(new IngestionOptions { HypotheticalQuestions = 2, HypotheticalQuestionCalls = 1 }),
-            new FixedOptions<LlmOptions>(new LlmOptions()),
+            new FixedOptions<LlmOptions>(TestLlm.Options(maxRetries: 1)),
             factory.CreateLogger<HypotheticalQuestionGenerator>());
         var chunks = Enumerable.Range(0, 20).Select(i => new Chunk($"d{i}#0.0", $"d{i}", $"d{i}#0", 0, "t", "u", "h", $"text {i}", "en", 2, $"hash{i}", "v")).ToList();
 
@@ -233,7 +234,7 @@ public sealed class HypotheticalQuestionTests : IDisposable
         // Assert
         Assert.Empty(questions.ByContentHash);
         Assert.Equal(20, questions.FailedChunks);
-        Assert.Equal(HypotheticalQuestionGenerator.MaxConsecutiveFailures, chat.Requests.Count);
+        Assert.Equal(HypotheticalQuestionGenerator.MaxConsecutiveFailures * 2, chat.Requests.Count);
         Assert.Contains(logs.Entries, e => e.Id.Id == 1217);
     }
 

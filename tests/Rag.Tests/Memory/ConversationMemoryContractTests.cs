@@ -169,8 +169,7 @@ public abstract class ConversationMemoryContractTests
         return Create(options, Compactor(options, chat: null));
     }
 
-    private static HistoryCompactor Compactor(MemoryOptions options, IChatClient? chat) =>
-        new(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options), NullLogger<HistoryCompactor>.Instance, chat);
+    private static HistoryCompactor Compactor(MemoryOptions options, IChatClient? chat) => TestEngine.Compactor(options, TestLlm.Calls(chat));
 
     private static ConversationTurn Turn(string question, string answer = "An answer [1].") => new(question, question, answer, ["kb:doc.md"], At);
 }

@@ -12,21 +12,22 @@ public sealed class HistoryCompactorTests
     [Fact]
     public async Task WhenTheLlmFailsTheOldestTurnIsDroppedAndTheEarlierSummaryKept()
     {
-        var logger = new RecordingLogger<HistoryCompactor>();
-        var compactor = new HistoryCompactor(SharedModel.Tokens, new FixedOptions<MemoryOptions>(Options), logger, ScriptedChatClient.Failing(new HttpRequestException("503")));
+        using var logs = new CollectingLoggerProvider();
+        using var factory = logs.Factory();
+        var compactor = TestEngine.Compactor(Options, TestLlm.Calls(ScriptedChatClient.Failing(new HttpRequestException("503")), logs: factory));
         var history = new ConversationHistory("Earlier: asked about VPN.", [Turn("one"), Turn("two")]);
 
         var next = await compactor.AppendAsync(history, Turn("three"));
 
         Assert.Equal("Earlier: asked about VPN.", next.Summary);
         Assert.Equal(["two", "three"], next.Turns.Select(t => t.Question));
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.EventId.Id == 1503);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Id.Id == 1701 && e.Message.Contains("compaction", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task WhenTheLlmIsTooSlowTheOldestTurnIsDropped()
     {
-        var compactor = new HistoryCompactor(SharedModel.Tokens, new FixedOptions<MemoryOptions>(Options), new RecordingLogger<HistoryCompactor>(), ScriptedChatClient.Hanging());
+        var compactor = TestEngine.Compactor(Options, TestLlm.Calls(ScriptedChatClient.Hanging()));
 
         var next = await compactor.AppendAsync(new ConversationHistory(null, [Turn("one"), Turn("two")]), Turn("three"));
 

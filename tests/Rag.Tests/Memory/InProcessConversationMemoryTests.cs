@@ -25,7 +25,7 @@ public sealed class InProcessConversationMemoryTests : ConversationMemoryContrac
     {
         var options = new MemoryOptions { MaxConversations = 10 };
         var memory = new InProcessConversationMemory(
-            new HistoryCompactor(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<HistoryCompactor>.Instance),
+            TestEngine.Compactor(options),
             new FixedOptions<MemoryOptions>(options),
             _time);
         var turn = new ConversationTurn("q", "q", "a", [], _time.GetUtcNow());

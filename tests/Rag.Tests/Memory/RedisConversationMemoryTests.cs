@@ -21,7 +21,7 @@ public sealed class RedisConversationMemoryTests : ConversationMemoryContractTes
     {
         var prefix = TestRedis.NewPrefix();
         var options = new MemoryOptions { KeyPrefix = prefix };
-        var memory = Create(options, new HistoryCompactor(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options), NullLogger<HistoryCompactor>.Instance));
+        var memory = Create(options, TestEngine.Compactor(options));
         var key = ConversationKey.For(new Turn("playground", "conversation *:with:colons", "user", "text"), prefix);
 
         await memory.AppendAsync(key, new ConversationTurn("q", "q", "a", [], DateTimeOffset.UnixEpoch));
@@ -38,7 +38,7 @@ public sealed class RedisConversationMemoryTests : ConversationMemoryContractTes
     {
         var prefix = TestRedis.NewPrefix();
         var options = new MemoryOptions { KeyPrefix = prefix };
-        var memory = Create(options, new HistoryCompactor(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options), NullLogger<HistoryCompactor>.Instance));
+        var memory = Create(options, TestEngine.Compactor(options));
         var key = ConversationKey.For(new Turn("playground", "c", "user", "text"), prefix);
         await TestRedis.Connection.GetDatabase().StringSetAsync(key.Value, "{not json");
 
@@ -52,7 +52,7 @@ public sealed class RedisConversationMemoryTests : ConversationMemoryContractTes
     {
         var options = new MemoryOptions();
         using var nowhere = await ConnectionMultiplexer.ConnectAsync(RedisConnectionOptions("127.0.0.1:1"));
-        var memory = new RedisConversationMemory(nowhere, new HistoryCompactor(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options), NullLogger<HistoryCompactor>.Instance), new FixedOptions<MemoryOptions>(options), NullLogger<RedisConversationMemory>.Instance);
+        var memory = new RedisConversationMemory(nowhere, TestEngine.Compactor(options), new FixedOptions<MemoryOptions>(options), NullLogger<RedisConversationMemory>.Instance);
 
         var error = await Assert.ThrowsAsync<ConversationMemoryException>(() => memory.LoadAsync(new ConversationKey("k")));
 

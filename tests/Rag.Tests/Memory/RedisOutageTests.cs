@@ -27,7 +27,7 @@ public sealed class RedisOutageTests : IClassFixture<IndexedKnowledgeBase>
         var options = new MemoryOptions { KeyPrefix = TestRedis.NewPrefix() };
         using var connection = RedisConnection.Connect(new RedisOptions { Configuration = server.Address, ConnectTimeoutMs = 1000, OperationTimeoutMs = 3000 }, NullLogger.Instance);
         var fixedOptions = new FixedOptions<MemoryOptions>(options);
-        var memory = new RedisConversationMemory(connection, new HistoryCompactor(SharedModel.Tokens, fixedOptions, NullLogger<HistoryCompactor>.Instance), fixedOptions, NullLogger<RedisConversationMemory>.Instance);
+        var memory = new RedisConversationMemory(connection, TestEngine.Compactor(options), fixedOptions, NullLogger<RedisConversationMemory>.Instance);
         var logger = new RecordingLogger<QuestionContextualizer>();
         var engine = _kb.Engine.Conversational(memory, logger: logger);
 

@@ -87,7 +87,7 @@ public sealed class ConversationalEngineTests : IClassFixture<IndexedKnowledgeBa
     public async Task WithAnLlmTheRewriteComesFromThePromptThatSeesTheHistory()
     {
         var chat = ScriptedChatClient.Replying("How much are hotel costs reimbursed on business trips in Germany?");
-        var rewriter = new LlmQuestionRewriter(chat, new RuleBasedQuestionRewriter(), new FixedOptions<RewriteOptions>(new RewriteOptions()), NullLogger<LlmQuestionRewriter>.Instance);
+        var rewriter = new LlmQuestionRewriter(TestLlm.Calls(chat), new RuleBasedQuestionRewriter(), new FixedOptions<RewriteOptions>(new RewriteOptions()), NullLogger<LlmQuestionRewriter>.Instance);
         var engine = _kb.Engine.Conversational(TestEngine.InProcessMemory(), rewriter);
         var conversation = Guid.NewGuid().ToString("N");
 

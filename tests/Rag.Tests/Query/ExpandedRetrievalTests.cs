@@ -26,7 +26,7 @@ public sealed class ExpandedRetrievalTests : IClassFixture<IndexedKnowledgeBase>
     });
 
     private HybridRetriever Retriever(RetrievalOptions options, ScriptedChatClient chat) =>
-        _kb.Engine.Retriever(options, expander: new QueryExpander(chat, NullLogger<QueryExpander>.Instance));
+        _kb.Engine.Retriever(options, expander: new QueryExpander(TestLlm.Calls(chat)));
 
     [Fact]
     public async Task MultiQuerySearchesEachRephrasingAndFusesWhatTheyFind()

@@ -43,13 +43,14 @@ public sealed class LlmQuestionRewriterTests
     [Fact]
     public async Task ASlowLlmGivesWayToTheRulesAndIsLogged()
     {
-        var logger = new RecordingLogger<LlmQuestionRewriter>();
-        var rewriter = Rewriter(ScriptedChatClient.Hanging(), logger, timeoutSeconds: 1);
+        using var logs = new CollectingLoggerProvider();
+        using var factory = logs.Factory();
+        var rewriter = Rewriter(ScriptedChatClient.Hanging(), factory, timeoutSeconds: 1);
 
         var rewritten = await rewriter.RewriteAsync("and for contractors?", History);
 
         Assert.Equal("How many days of annual leave do Berlin contractors get?", rewritten);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.EventId.Id == 1550 && e.Message.Contains("timeout", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Id.Id == 1700 && e.Message.Contains("step rewrite", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -70,6 +71,6 @@ public sealed class LlmQuestionRewriterTests
         Assert.Equal("How many days of annual leave do Berlin contractors get?", rewritten);
     }
 
-    private static LlmQuestionRewriter Rewriter(IChatClient chat, ILogger<LlmQuestionRewriter>? logger = null, int timeoutSeconds = 5) =>
-        new(chat, new RuleBasedQuestionRewriter(), new FixedOptions<RewriteOptions>(new RewriteOptions { TimeoutSeconds = timeoutSeconds }), logger ?? new RecordingLogger<LlmQuestionRewriter>());
+    private static LlmQuestionRewriter Rewriter(IChatClient chat, ILoggerFactory? logs = null, int timeoutSeconds = 5) =>
+        new(TestLlm.Calls(chat, logs: logs), new RuleBasedQuestionRewriter(), new FixedOptions<RewriteOptions>(new RewriteOptions { TimeoutSeconds = timeoutSeconds }), (logs ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<LlmQuestionRewriter>());
 }

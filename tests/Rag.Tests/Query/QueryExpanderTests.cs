@@ -7,7 +7,7 @@ namespace Assistant.Rag.Tests.Query;
 /// <summary>RAG-Fusion, step-back and HyDE prompts through a scripted chat client.</summary>
 public sealed class QueryExpanderTests
 {
-    private static QueryExpander Expander(ScriptedChatClient? chat) => new(chat, NullLogger<QueryExpander>.Instance);
+    private static QueryExpander Expander(ScriptedChatClient? chat) => new(TestLlm.Calls(chat));
 
     [Fact]
     public async Task WithoutAnLlmNothingIsAddedWhateverTheSwitchesSay()
@@ -71,13 +71,14 @@ public sealed class QueryExpanderTests
     public async Task AFailingLlmAddsNothingAndThrowsNothing()
     {
         // Arrange
-        var chat = ScriptedChatClient.Failing(new HttpRequestException("500 Internal Server Error"));
+        var chat = ScriptedChatClient.Failing(new HttpRequestException("500 Internal Server Error", null, System.Net.HttpStatusCode.InternalServerError));
 
         // Act
         var expansion = await Expander(chat).ExpandAsync("Why does the VPN drop?", new QueryExpansionOptions { MultiQuery = true, StepBack = true, Hyde = true });
 
         // Assert
-        Assert.Equal(3, chat.Requests.Count);
+        // Three calls, each an attempt and the policy's two retries of a 500.
+        Assert.Equal(3 * 3, chat.Requests.Count);
         Assert.Equal((0, null, null), (expansion.Alternatives.Count, expansion.StepBack, expansion.Hypothetical));
     }
 

@@ -132,9 +132,9 @@ public sealed class LlmListwiseRerankerTests : IDisposable
     private static FusedHit Hit(string document, double score) => new($"{document}#0.0", score, new Dictionary<string, int> { [HybridRetriever.KeywordRoute] = 1 });
 
     private LlmListwiseReranker Reranker(IChatClient chat, int timeoutSeconds = 20) => new(
-        chat,
+        TestLlm.Calls(chat, TestLlm.Options(timeoutSeconds)),
         _catalog,
-        new GenerationFixture.StaticOptions<LlmOptions>(new LlmOptions { Endpoint = "http://llm.test/v1", Model = "test-model", TimeoutSeconds = timeoutSeconds }),
+        new FixedOptions<LlmOptions>(TestLlm.Options(timeoutSeconds)),
         NullLogger<LlmListwiseReranker>.Instance);
 
     private void Store(string id, string title, string text)

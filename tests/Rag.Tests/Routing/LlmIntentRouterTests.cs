@@ -23,7 +23,7 @@ public sealed class LlmIntentRouterTests
     {
         var options = new FixedOptions<RoutingOptions>(new RoutingOptions { LlmTimeoutSeconds = timeoutSeconds });
         var fallback = new EmbeddedIntentRouter(new FailingEmbeddingGenerator(SharedModel.Embedder), options, NullLogger<EmbeddedIntentRouter>.Instance);
-        return new LlmIntentRouter(chat, fallback, options, NullLogger<LlmIntentRouter>.Instance);
+        return new LlmIntentRouter(TestLlm.Calls(chat), fallback, options, NullLogger<LlmIntentRouter>.Instance);
     }
 
     [Fact]
@@ -114,13 +114,16 @@ public sealed class LlmIntentRouterTests
     }
 
     [Fact]
-    public void AFencedReplyFromAServerThatIgnoresTheResponseFormatStillParses()
+    public async Task AFencedReplyFromAServerThatIgnoresTheResponseFormatStillDecides()
     {
+        // Arrange
+        var chat = ScriptedChatClient.Replying("```json\n{\"routes\":[{\"name\":\"vector\",\"weight\":1}],\"reason\":\"a how-to\"}\n```");
+
         // Act
-        var decision = LlmIntentRouter.Parse("```json\n{\"routes\":[{\"name\":\"vector\",\"weight\":1}],\"reason\":\"a how-to\"}\n```", Routes);
+        var decision = await Router(chat).RouteAsync(Question, Routes);
 
         // Assert
-        Assert.NotNull(decision);
+        Assert.Equal("llm", decision.Router);
         Assert.Equal(RouteNames.Vector, decision.Primary);
     }
 

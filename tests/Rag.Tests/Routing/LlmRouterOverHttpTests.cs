@@ -18,7 +18,7 @@ public sealed class LlmRouterOverHttpTests
         using var chat = new OpenAI.Chat.ChatClient("test-model", new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = new Uri(server.BaseUrl) }).AsIChatClient();
         var options = new FixedOptions<RoutingOptions>(new RoutingOptions { LlmTimeoutSeconds = 10 });
         var fallback = new EmbeddedIntentRouter(new FailingEmbeddingGenerator(SharedModel.Embedder), options, NullLogger<EmbeddedIntentRouter>.Instance);
-        var router = new LlmIntentRouter(chat, fallback, options, NullLogger<LlmIntentRouter>.Instance);
+        var router = new LlmIntentRouter(TestLlm.Calls(chat), fallback, options, NullLogger<LlmIntentRouter>.Instance);
         IRetrievalRoute[] routes = [FakeRoute.Returning(RouteNames.Vector), FakeRoute.Returning(RouteNames.Keyword)];
 
         // Act

@@ -25,6 +25,9 @@ internal sealed class OpenAiStubServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>Headers added to every response (e.g. Retry-After on a 429).</summary>
+    public Dictionary<string, string> ResponseHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Each request: its path, its Authorization and api-key headers (Azure OpenAI sends the key in the latter), and its body.</summary>
     public List<(string Path, string? Authorization, JsonObject Body, string? ApiKey)> Requests { get; } = [];
 
@@ -86,6 +89,11 @@ internal sealed class OpenAiStubServer : IAsyncDisposable
                 : new JsonObject { ["error"] = new JsonObject { ["message"] = content, ["type"] = "server_error" } };
             var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
             context.Response.StatusCode = status;
+            foreach (var (name, value) in ResponseHeaders)
+            {
+                context.Response.Headers[name] = value;
+            }
+
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();

@@ -31,9 +31,9 @@ internal sealed partial class ScriptedQuestionWriter
 
     /// <summary>A generator over <paramref name="chat"/> asking for <paramref name="questions"/> per chunk.</summary>
     public static HypotheticalQuestionGenerator Generator(IChatClient? chat, int questions, ILoggerFactory? logs = null, int timeoutSeconds = 20) => new(
-        chat,
+        TestLlm.Calls(chat, TestLlm.Options(timeoutSeconds), logs),
         Options.Create(new IngestionOptions { HypotheticalQuestions = questions }),
-        new FixedOptions<LlmOptions>(new LlmOptions { TimeoutSeconds = timeoutSeconds }),
+        new FixedOptions<LlmOptions>(TestLlm.Options(timeoutSeconds)),
         (logs ?? NullLoggerFactory.Instance).CreateLogger<HypotheticalQuestionGenerator>());
 
     public HypotheticalQuestionGenerator Generator(int questions, ILoggerFactory? logs = null) => Generator(Chat, questions, logs);

@@ -2,37 +2,51 @@ using Assistant.Rag.Embeddings;
 using Assistant.Rag.Feedback;
 using Assistant.Rag.Generation;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Memory;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Rag.Tests.Support;
 
 /// <summary>
-/// The engine's real objects over one index folder, wired as <c>AddRag</c> wires them: catalog, int8 vector index,
-/// Lucene keyword index, ingestion pipeline, hybrid retriever and the engine with the extractive generator.
-/// Disposing releases the Lucene lock, so the folder can be opened again by a new instance (a "restart").
+/// The engine's real objects over one index folder, composed by <c>AddRag</c> (catalog, int8 vector index, Lucene
+/// keyword index, chunkers, ingestion pipeline) with the test's embedder, chunking and hypothetical-question writer as
+/// overrides; retrievers and engines over that index with the extractive generator. Disposing releases the Lucene lock,
+/// so the folder can be opened again by a new instance (a "restart").
 /// </summary>
 internal sealed class TestEngine : IDisposable
 {
-    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking, HypotheticalQuestionGenerator? questions)
+    private readonly ServiceProvider _services;
+
+    private TestEngine(string folder, IEmbeddingGenerator<string, Embedding<float>> embedder, ChunkingOptions chunking, HypotheticalQuestionGenerator? questions, Action<IServiceCollection>? overrides)
     {
         Folder = folder;
         Embedder = embedder;
         Chunking = chunking;
-        var catalog = new ChunkCatalog(Path.Combine(folder, "catalog.db"));
-        var vectorFolder = Path.Combine(folder, "vectors");
-        var vectors = KnowledgeIndex.OpenDerived(vectorFolder, () => new Int8FlatVectorIndex(vectorFolder, MiniLmModel.Dimensions), NullLogger<KnowledgeIndex>.Instance);
-        var keywordFolder = Path.Combine(folder, "keywords");
-        var keywords = KnowledgeIndex.OpenDerived(keywordFolder, () => new LuceneKeywordIndex(keywordFolder), NullLogger<KnowledgeIndex>.Instance);
-        Index = new KnowledgeIndex(folder, catalog, vectors, keywords, NullLogger<KnowledgeIndex>.Instance);
-        var chunker = new TextChunker(SharedModel.Tokens, chunking);
-        Pipeline = new IngestionPipeline(Index, chunker, embedder, TimeProvider.System, NullLogger<IngestionPipeline>.Instance, new SemanticChunker(chunker, embedder, chunking), questions);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:IndexPath"] = folder }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddRag(configuration, folder);
+        services.AddSingleton(embedder);
+        services.AddSingleton(Options.Create(chunking));
+        if (questions is not null)
+        {
+            services.AddSingleton(questions);
+        }
+
+        overrides?.Invoke(services);
+        _services = services.BuildServiceProvider();
+        Index = _services.GetRequiredService<KnowledgeIndex>();
+        Pipeline = _services.GetRequiredService<IngestionPipeline>();
     }
 
     public string Folder { get; }
@@ -45,13 +59,17 @@ internal sealed class TestEngine : IDisposable
 
     public IngestionPipeline Pipeline { get; }
 
+    /// <summary>The container AddRag composed (with the overrides), for services the helpers below do not build.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>
     /// Opens the folder (rebuilding derived indexes if they lag the catalog), as the host does at start. With
-    /// <paramref name="questions"/> ingestion writes hypothetical questions as that generator is set.
+    /// <paramref name="questions"/> ingestion writes hypothetical questions as that generator is set; <paramref name="services"/>
+    /// replaces further registrations of AddRag (a scripted <see cref="IChatClient"/>, options).
     /// </summary>
-    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null, HypotheticalQuestionGenerator? questions = null)
+    public static async Task<TestEngine> OpenAsync(string folder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ChunkingOptions? chunking = null, HypotheticalQuestionGenerator? questions = null, Action<IServiceCollection>? services = null)
     {
-        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions(), questions);
+        var engine = new TestEngine(folder, embedder ?? SharedModel.Embedder, chunking ?? new ChunkingOptions(), questions, services);
         await engine.Index.OpenAsync();
         engine.Index.MarkReady();
         return engine;
@@ -81,17 +99,21 @@ internal sealed class TestEngine : IDisposable
             router ?? FixedIntentRouter.Instance,
             embedder,
             new RouteRunner(TimeProvider.System, logs.CreateLogger<RouteRunner>()),
+            expander ?? new QueryExpander(NoLlmCalls.Instance),
             new FixedOptions<RoutingOptions>(routing ?? new RoutingOptions { Enabled = router is not null }),
-            logs.CreateLogger<RouteFusion>(),
-            expander);
+            new FixedOptions<QueryExpansionOptions>(QueryExpansionOptions.Off),
+            logs.CreateLogger<RouteFusion>());
         return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()), reranker is null ? null : [reranker], feedback);
     }
 
-    /// <summary>The engine with the extractive generator; <paramref name="embedder"/> replaces the engine's generator for questions.</summary>
+    /// <summary>
+    /// The engine with the extractive generator and in-process conversation memory, no LLM; <paramref name="embedder"/>
+    /// replaces the engine's generator for questions.
+    /// </summary>
     public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), Contextualizer(InProcessMemory()), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>
@@ -101,16 +123,22 @@ internal sealed class TestEngine : IDisposable
     public AssistantEngine Conversational(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null, IAnswerGenerator? generator = null)
     {
         var answers = new FixedOptions<AnswerOptions>(new AnswerOptions());
-        var conversation = new QuestionContextualizer(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
-        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance, conversation);
+        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), Contextualizer(memory, rewriter, logger), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>An in-process conversation store on the real clock.</summary>
     public static InProcessConversationMemory InProcessMemory(MemoryOptions? options = null)
     {
         var fixedOptions = new FixedOptions<MemoryOptions>(options ?? new MemoryOptions());
-        return new InProcessConversationMemory(new HistoryCompactor(SharedModel.Tokens, fixedOptions, NullLogger<HistoryCompactor>.Instance), fixedOptions, TimeProvider.System);
+        return new InProcessConversationMemory(Compactor(fixedOptions.CurrentValue), fixedOptions, TimeProvider.System);
     }
 
-    public void Dispose() => Index.Dispose();
+    /// <summary>The history compactor with <paramref name="options"/>, summarising with <paramref name="llm"/> (dropping old turns without one).</summary>
+    public static HistoryCompactor Compactor(MemoryOptions? options = null, ILlmCalls? llm = null, ILogger<HistoryCompactor>? logger = null) =>
+        new(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options ?? new MemoryOptions()), llm ?? NoLlmCalls.Instance, logger ?? NullLogger<HistoryCompactor>.Instance);
+
+    private static QuestionContextualizer Contextualizer(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null) =>
+        new(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
+
+    public void Dispose() => _services.Dispose();
 }

@@ -1,25 +1,28 @@
 using Assistant.Rag.Embeddings;
+using Assistant.Rag.Generation;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
-namespace Assistant.Rag.Generation;
+namespace Assistant.Rag.Llm;
 
 /// <summary>
-/// Enforces <see cref="LlmTurnBudget"/> on every call: a call whose prompt plus a minimal reply does not fit is refused
-/// with <see cref="LlmBudgetExceededException"/> (callers fall back to their embedded path), the reply's length is capped
-/// to what is left, and what the call used (the endpoint's usage figures, or an estimate) is charged.
+/// The budget layer of the call policy: enforces <see cref="LlmTurnBudget"/> on every call. A call whose prompt plus a
+/// minimal reply does not fit is refused with <see cref="LlmBudgetExceededException"/> before any attempt, the reply's
+/// length is capped to what is left, and what the call used (the endpoint's usage figures, or an estimate) is charged
+/// once, whatever the retries below it did.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class TokenBudgetChatClient : DelegatingChatClient
+internal sealed class TokenBudgetChatClient : DelegatingChatClient
 {
     private const int MinimumReply = 16;
     private readonly ITokenCounter _tokens;
-    private readonly int _defaultMaxOutput;
+    private readonly IOptionsMonitor<LlmOptions> _options;
 
-    public TokenBudgetChatClient(IChatClient inner, ITokenCounter tokens, int defaultMaxOutput)
+    public TokenBudgetChatClient(IChatClient inner, ITokenCounter tokens, IOptionsMonitor<LlmOptions> options)
         : base(inner)
     {
         _tokens = tokens;
-        _defaultMaxOutput = defaultMaxOutput;
+        _options = options;
     }
 
     /// <inheritdoc />
@@ -32,7 +35,7 @@ public sealed class TokenBudgetChatClient : DelegatingChatClient
         }
 
         var list = messages as IReadOnlyCollection<ChatMessage> ?? [.. messages];
-        var prompt = list.Sum(m => _tokens.CountTokens(m.Text) + 4);
+        var prompt = LlmTokens.Prompt(_tokens, list);
         var left = budget.Remaining - prompt;
         if (left < MinimumReply)
         {
@@ -40,7 +43,7 @@ public sealed class TokenBudgetChatClient : DelegatingChatClient
         }
 
         var capped = options?.Clone() ?? new ChatOptions();
-        capped.MaxOutputTokens = Math.Min(capped.MaxOutputTokens ?? _defaultMaxOutput, left);
+        capped.MaxOutputTokens = Math.Min(capped.MaxOutputTokens ?? _options.CurrentValue.MaxOutputTokens, left);
         var response = await base.GetResponseAsync(list, capped, cancellationToken).ConfigureAwait(false);
         var used = response.Usage?.TotalTokenCount is { } total and > 0 ? (int)Math.Min(total, int.MaxValue) : prompt + _tokens.CountTokens(response.Text);
         budget.Charge(used);

@@ -1,7 +1,9 @@
-namespace Assistant.Rag.Generation;
+using Assistant.Rag.Generation;
+
+namespace Assistant.Rag.Llm;
 
 /// <summary>An LLM call would exceed the turn's token budget (<see cref="LlmOptions.MaxTokensPerTurn"/>); it was not made.</summary>
-public sealed class LlmBudgetExceededException : Exception
+internal sealed class LlmBudgetExceededException : Exception
 {
     public LlmBudgetExceededException()
     {

@@ -1,9 +1,11 @@
 using Assistant.Rag.Generation;
+using Assistant.Rag.Llm;
+using Assistant.Rag.Tests.Generation;
 using Assistant.Rag.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Assistant.Rag.Tests.Generation;
+namespace Assistant.Rag.Tests.Llm;
 
 /// <summary>The per-turn LLM token budget, with a scripted chat client.</summary>
 public sealed class TokenBudgetTests
@@ -14,7 +16,7 @@ public sealed class TokenBudgetTests
     public async Task OutsideATurnNothingIsLimited()
     {
         var inner = ScriptedChatClient.Replying("ok");
-        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, defaultMaxOutput: 500);
+        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, new FixedOptions<LlmOptions>(new LlmOptions { MaxOutputTokens = 500 }));
 
         await client.GetResponseAsync(Prompt, new ChatOptions { MaxOutputTokens = 400 });
 
@@ -26,7 +28,7 @@ public sealed class TokenBudgetTests
     {
         var inner = ScriptedChatClient.Replying("ok");
         inner.Usage = new UsageDetails { InputTokenCount = 150, OutputTokenCount = 50, TotalTokenCount = 200 };
-        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, defaultMaxOutput: 500);
+        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, new FixedOptions<LlmOptions>(new LlmOptions { MaxOutputTokens = 500 }));
         using var turn = LlmTurnBudget.Begin(300);
 
         await client.GetResponseAsync(Prompt, new ChatOptions { MaxOutputTokens = 500 });
@@ -40,7 +42,7 @@ public sealed class TokenBudgetTests
     {
         var inner = ScriptedChatClient.Replying("ok");
         inner.Usage = new UsageDetails { TotalTokenCount = 290 };
-        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, defaultMaxOutput: 500);
+        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, new FixedOptions<LlmOptions>(new LlmOptions { MaxOutputTokens = 500 }));
         using var turn = LlmTurnBudget.Begin(300);
         await client.GetResponseAsync(Prompt);
 
@@ -53,8 +55,8 @@ public sealed class TokenBudgetTests
     public async Task AnAnswerOverBudgetFallsBackToTheExtractiveAnswer()
     {
         var inner = ScriptedChatClient.Replying("Laptops are replaced every four years [1].");
-        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, defaultMaxOutput: 500);
-        var generator = new LlmAnswerGenerator(client, GenerationFixture.Extractive(), new FixedOptions<LlmOptions>(new LlmOptions { Endpoint = "http://stub", Model = "m" }), NullLogger<LlmAnswerGenerator>.Instance);
+        var llm = TestLlm.Calls(inner);
+        var generator = new LlmAnswerGenerator(llm, GenerationFixture.Extractive(), new FixedOptions<LlmOptions>(TestLlm.Options()), NullLogger<LlmAnswerGenerator>.Instance);
         var retrieval = await GenerationFixture.RetrievalAsync("How often are laptops replaced?", GenerationFixture.Laptops);
         using var turn = LlmTurnBudget.Begin(20);
 
@@ -69,7 +71,7 @@ public sealed class TokenBudgetTests
     {
         var inner = ScriptedChatClient.Replying("ok");
         inner.Usage = new UsageDetails { TotalTokenCount = 250 };
-        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, defaultMaxOutput: 500);
+        using var client = new TokenBudgetChatClient(inner, SharedModel.Tokens, new FixedOptions<LlmOptions>(new LlmOptions { MaxOutputTokens = 500 }));
 
         foreach (var _ in Enumerable.Range(0, 3))
         {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 
-namespace Assistant.Rag.Tests.Support;
+namespace Assistant.Tests.Shared;
 
-/// <summary>An options monitor that always returns one value.</summary>
+/// <summary>An options monitor that always returns one value: the one test helper for IOptionsMonitor (Options.Create serves IOptions).</summary>
 internal sealed class FixedOptions<T> : IOptionsMonitor<T>
 {
     public FixedOptions(T value) => CurrentValue = value;
