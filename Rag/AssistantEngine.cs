@@ -63,28 +63,85 @@ public sealed partial class AssistantEngine : IAssistant
         if (problem is not null)
         {
             Log.Rejected(_logger, turn.Channel, problem.Value.Reason);
+            activity?.SetTag("assistant.answer.kind", nameof(AnswerKind.Rejected));
+            activity?.SetTag("assistant.rejected.reason", problem.Value.Reason);
             return NewAnswer(problem.Value.Message, [], question, AnswerKind.Rejected, []);
         }
 
+        try
+        {
+            var answer = await AnswerQuestionAsync(turn, question, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("assistant.answer.id", answer.Id);
+            activity?.SetTag("assistant.answer.kind", answer.Kind.ToString());
+            activity?.SetTag("assistant.citations", answer.Citations.Count);
+            return answer;
+        }
+        catch (Exception exception) when (RagTelemetry.Failed(activity, exception))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+    }
+
+    // Each step is a child span of "answer": contextualise, then retrieval's own (route decision, route …, fusion, feedback,
+    // rerank), generation, remember. Tags are ids, counts and kinds; never the question or the answer.
+    private async Task<Answer> AnswerQuestionAsync(Turn turn, string question, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
 
         // The turn's LLM token budget (Llm:MaxTokensPerTurn): every LLM call from here to the end of the turn (rewrite,
         // routing, expansion, rerank, answer, summary) is charged to it, and one that no longer fits is not made.
         using var llmBudget = _llm.BeginTurn();
-        var context = await _conversation.ContextualizeAsync(turn, question, cancellationToken).ConfigureAwait(false);
+        var context = await ContextualizeAsync(_conversation, turn, question, cancellationToken).ConfigureAwait(false);
         var searched = context.Standalone;
         var retrieval = await _retriever.RetrieveAsync(searched, context.KeywordQuery, cancellationToken).ConfigureAwait(false);
-        var draft = await _generator.GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
+        var draft = await GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
         var answer = NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes) with
         {
             Evidence = AnswerEvidenceBuilder.Build(retrieval.Hits, citations),
             QuestionEmbedding = retrieval.QueryEmbedding,
         };
-        await _conversation.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);
+        using (RagTelemetry.ActivitySource.StartActivity("remember"))
+        {
+            await _conversation.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);
+        }
+
         Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, llmBudget.Used, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Log.AnswerText(_logger, answer.Id, question, text);
         return answer;
+    }
+
+    private static async Task<ContextualQuestion> ContextualizeAsync(QuestionContextualizer conversation, Turn turn, string question, CancellationToken cancellationToken)
+    {
+        using var activity = RagTelemetry.ActivitySource.StartActivity("contextualise");
+        try
+        {
+            var context = await conversation.ContextualizeAsync(turn, question, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("assistant.history.turns", context.History.Turns.Count);
+            activity?.SetTag("assistant.question.rewritten", !string.Equals(context.Standalone, context.Question, StringComparison.Ordinal));
+            return context;
+        }
+        catch (Exception exception) when (RagTelemetry.Failed(activity, exception))
+        {
+            throw;
+        }
+    }
+
+    private async Task<AnswerDraft> GenerateAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken)
+    {
+        using var activity = RagTelemetry.ActivitySource.StartActivity("generation");
+        activity?.SetTag("assistant.passages", retrieval.Passages.Count);
+        try
+        {
+            var draft = await _generator.GenerateAsync(question, retrieval, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("assistant.answer.kind", draft.Kind.ToString());
+            activity?.SetTag("assistant.sources", draft.Sources.Count);
+            return draft;
+        }
+        catch (Exception exception) when (RagTelemetry.Failed(activity, exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>Why a question cannot be answered as typed (empty, too long, not text); null when it is fine.</summary>

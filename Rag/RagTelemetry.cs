@@ -20,4 +20,19 @@ public static class RagTelemetry
 
     /// <summary>Every engine metric is created on this meter.</summary>
     public static readonly Meter Meter = new(Name);
+
+    /// <summary>
+    /// Marks <paramref name="activity"/> failed with the exception's type (never its message, which may quote text) and
+    /// returns false, so it can sit in an exception filter and let the exception go on unchanged.
+    /// </summary>
+    internal static bool Failed(Activity? activity, Exception exception)
+    {
+        if (activity is not null && exception is not OperationCanceledException)
+        {
+            activity.SetStatus(ActivityStatusCode.Error);
+            activity.SetTag("error.type", exception.GetType().FullName);
+        }
+
+        return false;
+    }
 }

@@ -32,9 +32,15 @@ internal static class ServeCommand
         var builder = WebApplication.CreateBuilder(args);
         AssistantHostBuilder.AddDefaults(builder.Configuration);
 
+        // OpenTelemetry (exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set); trace ids in log scopes
+        builder.AddAssistantTelemetry();
+
         // Engine, connectors and the background job that opens (and on first start seeds) the index
         builder.Services.AddAssistant(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<IndexBootstrapService>();
+
+        // Health checks behind /healthz and /readyz (index; Redis, feedback store, LLM as degraded when down)
+        builder.Services.AddHealth(builder.Configuration);
 
         // Answer cards
         builder.Services.AddSingleton<AdaptiveCardRenderer>();

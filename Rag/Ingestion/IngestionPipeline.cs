@@ -59,6 +59,9 @@ public sealed partial class IngestionPipeline
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentNullException.ThrowIfNull(documents);
+        using var activity = RagTelemetry.ActivitySource.StartActivity("ingest");
+        activity?.SetTag("assistant.ingest.source", source);
+        activity?.SetTag("assistant.ingest.offered", documents.Count);
         var started = Stopwatch.GetTimestamp();
         int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0, embedded = 0, reused = 0, done = 0, withoutQuestions = 0;
 
@@ -166,6 +169,7 @@ public sealed partial class IngestionPipeline
         }
 
         var result = new IngestResult(added, updated, unchanged, removed, chunks, embedded, reused, Stopwatch.GetElapsedTime(started)) { ChunksWithoutQuestions = withoutQuestions };
+        IngestMetrics.Record(source, result, activity);
         Log.Ingested(_logger, source, added, updated, unchanged, removed, embedded, reused, result.Elapsed.TotalSeconds);
         return result;
     }

@@ -76,6 +76,9 @@ public sealed class HybridRetriever
         var ranking = await _routes.RankAsync(request, options, feedback is null ? null : feedback.WeightRoutes, cancellationToken).ConfigureAwait(false);
         if (feedback is not null)
         {
+            using var activity = RagTelemetry.ActivitySource.StartActivity("feedback");
+            activity?.SetTag("assistant.feedback.votes", feedback.Votes);
+            activity?.SetTag("assistant.feedback.hits", ranking.Hits.Count);
             ranking = ranking with { Hits = feedback.Adjust(ranking.Hits, ranking.QueryEmbedding.Span) };
         }
 
@@ -84,6 +87,21 @@ public sealed class HybridRetriever
         // A reranker asked for but not registered (the LLM one without an LLM) leaves the fused order.
         return reranker is null
             ? ranking
-            : ranking with { Hits = await reranker.RerankAsync(request.Question, ranking.Hits, options.RerankDepth, cancellationToken).ConfigureAwait(false) };
+            : ranking with { Hits = await RerankAsync(reranker, request.Question, ranking.Hits, options.RerankDepth, cancellationToken).ConfigureAwait(false) };
+    }
+
+    private static async Task<IReadOnlyList<FusedHit>> RerankAsync(IReranker reranker, string question, IReadOnlyList<FusedHit> hits, int depth, CancellationToken cancellationToken)
+    {
+        using var activity = RagTelemetry.ActivitySource.StartActivity("rerank");
+        activity?.SetTag("assistant.reranker", reranker.Kind.ToString());
+        activity?.SetTag("assistant.rerank.depth", Math.Min(depth, hits.Count));
+        try
+        {
+            return await reranker.RerankAsync(question, hits, depth, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (RagTelemetry.Failed(activity, exception))
+        {
+            throw;
+        }
     }
 }

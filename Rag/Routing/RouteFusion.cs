@@ -117,10 +117,7 @@ public sealed partial class RouteFusion
         var embedding = (routed && runnable.Count > 1) || runnable.Any(r => r.Name == RouteNames.Vector)
             ? await EmbedAsync(question, cancellationToken).ConfigureAwait(false)
             : ReadOnlyMemory<float>.Empty;
-        var decision = routed
-            ? await _router.RouteAsync(new RoutingQuestion(question, language, embedding), runnable, cancellationToken).ConfigureAwait(false)
-            : FixedIntentRouter.Decide(runnable);
-        Log.Routed(_logger, decision.Router, decision.Primary, decision.Confidence, string.Join(",", decision.Routes.Select(r => r.Name)));
+        var decision = await DecideAsync(routed, new RoutingQuestion(question, language, embedding), runnable, cancellationToken).ConfigureAwait(false);
 
         var chosen = decision.Routes
             .Select(w => (Route: runnable.FirstOrDefault(r => r.Name == w.Name), Weight: w.Weight * Configured(w.Name)))
@@ -139,6 +136,9 @@ public sealed partial class RouteFusion
             .ToList()).ToList();
         await Task.WhenAll(searches.SelectMany(s => s)).ConfigureAwait(false);
 
+        using var fusion = RagTelemetry.ActivitySource.StartActivity("fusion");
+        fusion?.SetTag("assistant.fusion.method", options.Fusion.ToString());
+        fusion?.SetTag("assistant.fusion.queries", queries.Count);
         var rankings = new List<IReadOnlyList<FusedHit>>();
         var uses = new List<RouteUse>();
         for (var i = 0; i < searches.Count; i++)
@@ -174,6 +174,8 @@ public sealed partial class RouteFusion
         }
 
         var fused = rankings.Count == 1 ? rankings[0] : FuseQueries(rankings, options.RrfK);
+        fusion?.SetTag("assistant.fusion.routes", uses.Count);
+        fusion?.SetTag("assistant.fusion.hits", fused.Count);
         return new RetrievalResult([], fused, uses, embedding, language);
     }
 
@@ -205,6 +207,29 @@ public sealed partial class RouteFusion
         }
 
         return [.. merged.OrderByDescending(m => m.Value.Score).ThenBy(m => m.Value.First).Select(m => new FusedHit(m.Key, m.Value.Score, m.Value.Ranks))];
+    }
+
+    private async Task<RouteDecision> DecideAsync(bool routed, RoutingQuestion question, IReadOnlyList<IRetrievalRoute> runnable, CancellationToken cancellationToken)
+    {
+        using var activity = RagTelemetry.ActivitySource.StartActivity("route decision");
+        try
+        {
+            var decision = routed
+                ? await _router.RouteAsync(question, runnable, cancellationToken).ConfigureAwait(false)
+                : FixedIntentRouter.Decide(runnable);
+            var routes = string.Join(",", decision.Routes.Select(r => r.Name));
+            Log.Routed(_logger, decision.Router, decision.Primary, decision.Confidence, routes);
+            // The reason is left out: it may quote the question's cue words.
+            activity?.SetTag("assistant.router", decision.Router);
+            activity?.SetTag("assistant.route.primary", decision.Primary);
+            activity?.SetTag("assistant.route.confidence", decision.Confidence);
+            activity?.SetTag("assistant.routes", routes);
+            return decision;
+        }
+        catch (Exception exception) when (RagTelemetry.Failed(activity, exception))
+        {
+            throw;
+        }
     }
 
     private async Task<List<(RouteQuery Query, bool Original)>> QueriesAsync(RetrievalRequest request, string language, ReadOnlyMemory<float> embedding, QueryExpansion expansion, CancellationToken cancellationToken)
