@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddSingleton<HybridRetriever>();
+        services.AddSingleton<SentenceVectorCache>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
         services.AddSingleton<IAnswerGenerator>(sp => sp.GetService<IChatClient>() is { } chat
             ? new LlmAnswerGenerator(chat, sp.GetRequiredService<ExtractiveAnswerGenerator>(), sp.GetRequiredService<IOptionsMonitor<LlmOptions>>(), sp.GetRequiredService<ILogger<LlmAnswerGenerator>>())

@@ -91,7 +91,7 @@ internal sealed class TestEngine : IDisposable
     public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(new SentenceVectorCache(embedder ?? Embedder, Index.Catalog), answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ internal sealed class TestEngine : IDisposable
     {
         var answers = new FixedOptions<AnswerOptions>(new AnswerOptions());
         var conversation = new QuestionContextualizer(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
-        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance, conversation);
+        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(new SentenceVectorCache(Embedder, Index.Catalog), answers), answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance, conversation);
     }
 
     /// <summary>An in-process conversation store on the real clock.</summary>
