@@ -88,6 +88,7 @@ public static class ServiceCollectionExtensions
         // Second stage over the LLM; used only when Rag:Retrieval:Reranker is Llm, and keeps the fused order without an LLM.
         services.AddSingleton<IReranker, LlmListwiseReranker>();
         services.AddSingleton<HybridRetriever>();
+        services.AddSingleton<SentenceVectorCache>();
         services.AddLlmOrEmbedded<IAnswerGenerator, LlmAnswerGenerator, ExtractiveAnswerGenerator>();
         services.AddSingleton<IAssistant, AssistantEngine>();
         services.AddFeedback(configuration);

@@ -3,7 +3,6 @@ using System.Text;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Rag.Generation;
@@ -30,12 +29,14 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
     private const int SentencesPerPassage = 16;
     private const double NearDuplicate = 0.7;
     private const double OtherLanguage = 0.7;
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly SentenceVectorCache _sentences;
     private readonly IOptionsMonitor<AnswerOptions> _options;
 
-    public ExtractiveAnswerGenerator(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptionsMonitor<AnswerOptions> options)
+    /// <param name="sentences">The candidate sentences' embeddings, each computed once rather than on every turn.</param>
+    /// <param name="options">Answer settings.</param>
+    public ExtractiveAnswerGenerator(SentenceVectorCache sentences, IOptionsMonitor<AnswerOptions> options)
     {
-        _embedder = embedder;
+        _sentences = sentences;
         _options = options;
     }
 
@@ -58,12 +59,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         var questionTerms = QuestionTerms.Extract(question, retrieval.Language);
         var cjk = LanguageDetector.IsCjk(retrieval.Language);
         var queryVector = retrieval.QueryEmbedding;
-        float[][]? vectors = null;
-        if (!queryVector.IsEmpty)
-        {
-            var embedded = await _embedder.GenerateAsync(candidates.Select(c => c.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
-            vectors = [.. embedded.Select(e => e.Vector.ToArray())];
-        }
+        var vectors = queryVector.IsEmpty ? null : await _sentences.GetAsync([.. candidates.Select(c => c.Text)], cancellationToken).ConfigureAwait(false);
 
         // An English-only model says little about CJK sentences: lean on term overlap there.
         var (semanticWeight, lexicalWeight) = cjk ? (0.25, 0.75) : (0.6, 0.4);

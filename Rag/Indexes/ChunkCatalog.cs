@@ -47,9 +47,13 @@ public sealed class ChunkCatalog
             CREATE TABLE IF NOT EXISTS chunk_questions (
                 chunk_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, embedding BLOB NOT NULL,
                 PRIMARY KEY (chunk_id, ordinal));
+            CREATE TABLE IF NOT EXISTS sentence_vectors (key TEXT PRIMARY KEY, embedding BLOB NOT NULL);
             INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '2'), ('generation', '0');
             """);
 
+        // The sentence_vectors table (a cache of sentence embeddings keyed by model and text, see SentenceVectorCache) is
+        // created above in a catalog of any version and does not raise it: an older build ignores the table, and what
+        // it deletes or changes cannot make a stored vector wrong, since a vector depends only on its key.
         // Version 1 differs only by the chunk_questions table, created above: the upgrade is in place and loses nothing.
         // The version is raised so that an older build refuses this catalog instead of leaving behind questions of chunks it deletes.
         Execute(connection, "UPDATE meta SET value = '2' WHERE key = 'schema' AND value = '1'");
@@ -159,6 +163,80 @@ public sealed class ChunkCatalog
         }
 
         return found;
+    }
+
+    /// <summary>Stored sentence vectors for these keys (key → vector); unknown keys are absent. See <see cref="Generation.SentenceVectorCache"/>.</summary>
+    public IReadOnlyDictionary<string, float[]> GetSentenceVectors(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        using var connection = Open();
+        foreach (var batch in keys.Distinct().Chunk(500))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT key, embedding FROM sentence_vectors WHERE key IN ({Parameters(command, batch)})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = ToVector((byte[])reader[1]);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Stores sentence vectors (a key already stored keeps its vector), then deletes the oldest beyond
+    /// <paramref name="limit"/>, in one transaction.
+    /// </summary>
+    public void AddSentenceVectors(IReadOnlyDictionary<string, float[]> vectors, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (vectors.Count == 0)
+        {
+            return;
+        }
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT OR IGNORE INTO sentence_vectors (key, embedding) VALUES ($key, $embedding)";
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            var embedding = command.Parameters.Add("$embedding", SqliteType.Blob);
+            foreach (var (k, vector) in vectors)
+            {
+                (key.Value, embedding.Value) = (k, ToBytes(vector));
+                command.ExecuteNonQuery();
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            // Rowids grow with each insert, so the smallest are the oldest; max(rowid) - limit is cheaper than count(*).
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM sentence_vectors WHERE rowid <= (SELECT max(rowid) FROM sentence_vectors) - $limit";
+            command.Parameters.AddWithValue("$limit", limit);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Deletes every stored sentence vector (when the embedding model changed, none will be asked for again).</summary>
+    public void ClearSentenceVectors()
+    {
+        using var connection = Open();
+        Execute(connection, "DELETE FROM sentence_vectors");
+    }
+
+    /// <summary>Number of stored sentence vectors.</summary>
+    public int CountSentenceVectors()
+    {
+        using var connection = Open();
+        return int.Parse(Scalar(connection, "SELECT count(*) FROM sentence_vectors")!, CultureInfo.InvariantCulture);
     }
 
     /// <summary>

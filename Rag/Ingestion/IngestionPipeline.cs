@@ -223,6 +223,7 @@ public sealed partial class IngestionPipeline
             }
 
             await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _index.Catalog.ClearSentenceVectors();
         }
 
         _index.Catalog.SetSetting("embedding-model", model);

@@ -1,4 +1,5 @@
 using Assistant.Rag.Generation;
+using Assistant.Rag.Indexes;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -45,5 +46,13 @@ internal static class GenerationFixture
     }
 
     public static ExtractiveAnswerGenerator Extractive(double minEvidence = 0.4) =>
-        new(SharedModel.Embedder, new FixedOptions<AnswerOptions>(new AnswerOptions { MinEvidence = minEvidence }));
+        new(new SentenceVectorCache(SharedModel.Embedder, Catalog.Value), new FixedOptions<AnswerOptions>(new AnswerOptions { MinEvidence = minEvidence }));
+
+    // One catalog for the sentence vectors of every generator made here, deleted when the test run ends.
+    private static readonly Lazy<ChunkCatalog> Catalog = new(() =>
+    {
+        var folder = new TempFolder();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+        return new ChunkCatalog(Path.Combine(folder.Path, "catalog.db"));
+    });
 }

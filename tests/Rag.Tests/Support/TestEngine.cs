@@ -113,7 +113,7 @@ internal sealed class TestEngine : IDisposable
     public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(embedder ?? Embedder, answers), Contextualizer(InProcessMemory()), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(new SentenceVectorCache(embedder ?? Embedder, Index.Catalog), answers), Contextualizer(InProcessMemory()), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>
@@ -123,7 +123,7 @@ internal sealed class TestEngine : IDisposable
     public AssistantEngine Conversational(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null, IAnswerGenerator? generator = null)
     {
         var answers = new FixedOptions<AnswerOptions>(new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(Embedder, answers), Contextualizer(memory, rewriter, logger), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(), generator ?? new ExtractiveAnswerGenerator(new SentenceVectorCache(Embedder, Index.Catalog), answers), Contextualizer(memory, rewriter, logger), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>An in-process conversation store on the real clock.</summary>
