@@ -15,7 +15,7 @@ namespace Assistant.LoadTool.Fakes;
 /// </summary>
 internal sealed partial class TeamsFake : IDisposable
 {
-    public const string AppId = "0c4d2f7e-1a2b-4c3d-8e9f-loadtool0001";
+    public const string AppId = "0c4d2f7e-1a2b-4c3d-8e9f-100ad7001001";
     public const string Kid = "loadtool-key-1";
     private const string Issuer = "https://api.botframework.com";
 

@@ -69,10 +69,11 @@ internal static class FaultsScenario
                         await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                     }
 
+                    // Questions sent while a service is being killed or restarted count in the new phase.
                     Progress.Say($"phase {phases[i].Name}");
+                    driver.Phase = phases[i].Name;
                     await phases[i].Begin().ConfigureAwait(false);
                     phaseStarts[phases[i].Name] = DateTimeOffset.UtcNow;
-                    driver.Phase = phases[i].Name;
                 }
 
                 await sending.ConfigureAwait(false);
@@ -96,10 +97,11 @@ internal static class FaultsScenario
                 ChannelDriver.Columns);
             driver.Tabulate(table);
 
-            var recovery = report.Table("recovery after each outage (second half of the phase that follows it), the bot never restarted", "phase", "channel", "questions", "answered", "votes", "recorded", "recovered");
+            var recovery = report.Table("recovery after each outage: questions sent in the second half of the phase after it (once the service is back), votes cast in that phase; the bot never restarted", "phase", "channel", "questions", "answered", "votes", "recorded", "recovered");
             foreach (var phase in phases.Where(p => p.Recovery))
             {
-                var from = phaseStarts[phase.Name] + (phaseLength / 2);
+                var end = phaseStarts.Values.Where(t => t > phaseStarts[phase.Name]).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                var from = phaseStarts[phase.Name] + ((end == DateTimeOffset.MaxValue ? phaseLength : end - phaseStarts[phase.Name]) / 2);
                 foreach (var channel in new[] { ChannelDriver.Playground, ChannelDriver.Slack, ChannelDriver.Teams })
                 {
                     var questions = driver.Tracked.Where(q => q.Phase == phase.Name && q.Channel == channel && q.SentAt >= from).ToList();
@@ -111,7 +113,8 @@ internal static class FaultsScenario
             }
 
             report.Note($"Bot pid {pid} throughout (never restarted). Services: real redis-server and PostgreSQL (feedback store) on loopback; LLM: the tool's OpenAI-compatible stand-in. " +
-                "'lost' = accepted and never answered nor told anything; 'notice only' = the user got an apology instead of an answer.");
+                "'lost' = accepted and never answered nor told anything; 'notice only' = the user got an apology instead of an answer. " +
+                "Questions count in the phase they were sent in; Slack and Teams answer from a queue, so one sent late in a phase may be answered in the next.");
             report.Print(run.Json);
             return 0;
         });
