@@ -62,7 +62,7 @@ internal sealed class ChannelDriver(string botUrl, FakeServer fakes)
                 if (Vote && question.AnswerId is not null)
                 {
                     question.VotePhase = Phase;
-                    question.Vote = await _playground.VoteAsync(question.AnswerId, user).ConfigureAwait(false);
+                    question.Vote = await _playground.VoteAsync(question.AnswerId, question.Conversation, user).ConfigureAwait(false);
                 }
 
                 break;

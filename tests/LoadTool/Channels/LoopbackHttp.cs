@@ -10,6 +10,7 @@ internal static class LoopbackHttp
     public static HttpClient Client { get; } = new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 1000,
+        UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     })
     {
