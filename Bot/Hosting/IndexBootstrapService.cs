@@ -31,7 +31,7 @@ internal sealed partial class IndexBootstrapService : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Opening the index failed; the assistant stays not ready")]
+        [LoggerMessage(EventId = 3014, Level = LogLevel.Error, Message = "Opening the index failed; the assistant stays not ready")]
         public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -55,13 +55,13 @@ internal sealed partial class IndexBootstrapper
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "The index is empty; indexing the sample knowledge base in {Folder}")]
+        [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "The index is empty; indexing the sample knowledge base in {Folder}")]
         public static partial void Seeding(ILogger logger, string folder);
 
-        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The index is empty and the samples folder {Folder} does not exist; starting with an empty index")]
+        [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "The index is empty and the samples folder {Folder} does not exist; starting with an empty index")]
         public static partial void NoSamples(ILogger logger, string folder);
 
-        [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Index ready: {Documents} documents, {Chunks} chunks")]
+        [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Index ready: {Documents} documents, {Chunks} chunks")]
         public static partial void Ready(ILogger logger, int documents, int chunks);
     }
 }

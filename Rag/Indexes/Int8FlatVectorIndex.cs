@@ -627,15 +627,15 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         return buffer.ToArray();
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Loaded {Count} vectors from {Path}")]
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Loaded {Count} vectors from {Path}")]
     private static partial void LogLoaded(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Saved {Count} vectors to {Path} in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Debug, Message = "Saved {Count} vectors to {Path} in {ElapsedMs} ms")]
     private static partial void LogSaved(ILogger logger, int count, string path, long elapsedMs);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Ignored {Path}: it was written by an older version without full-precision vectors; the index starts empty and is rebuilt from the catalog")]
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Warning, Message = "Ignored {Path}: it was written by an older version without full-precision vectors; the index starts empty and is rebuilt from the catalog")]
     private static partial void LogLegacyFileIgnored(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not delete the stale vector file {Path}: {Reason}")]
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Warning, Message = "Could not delete the stale vector file {Path}: {Reason}")]
     private static partial void LogStaleFileKept(ILogger logger, string path, string reason);
 }

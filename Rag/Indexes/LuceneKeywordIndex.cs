@@ -361,15 +361,15 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Opened keyword index with {Count} chunks at {Path}")]
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Information, Message = "Opened keyword index with {Count} chunks at {Path}")]
     private static partial void LogOpened(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Committed keyword index with {Count} chunks at {Path}")]
+    [LoggerMessage(EventId = 1122, Level = LogLevel.Debug, Message = "Committed keyword index with {Count} chunks at {Path}")]
     private static partial void LogCommitted(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The keyword index at {Path} was written with another field layout; it is emptied and rebuilt from the catalog in layout {Layout}")]
+    [LoggerMessage(EventId = 1124, Level = LogLevel.Warning, Message = "The keyword index at {Path} was written with another field layout; it is emptied and rebuilt from the catalog in layout {Layout}")]
     private static partial void LogLayoutChanged(ILogger logger, string path, string layout);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Keyword query in language {Language} became {ClauseCount} field clauses")]
+    [LoggerMessage(EventId = 1123, Level = LogLevel.Debug, Message = "Keyword query in language {Language} became {ClauseCount} field clauses")]
     private static partial void LogSearching(ILogger logger, string language, int clauseCount);
 }

@@ -79,9 +79,9 @@ public sealed partial class DocumentParsers
         }
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Parsed {FileName} into {SectionCount} sections")]
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Debug, Message = "Parsed {FileName} into {SectionCount} sections")]
     private static partial void LogParsed(ILogger logger, string fileName, int sectionCount);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Could not parse {FileName}")]
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "Could not parse {FileName}")]
     private static partial void LogParseFailed(ILogger logger, string fileName, Exception exception);
 }

@@ -188,10 +188,10 @@ public sealed partial class EmbeddedIntentRouter : IIntentRouter
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1501, Level = LogLevel.Debug, Message = "Embedded {Count} routing examples")]
+        [LoggerMessage(EventId = 1306, Level = LogLevel.Debug, Message = "Embedded {Count} routing examples")]
         public static partial void ExamplesEmbedded(ILogger logger, int count);
 
-        [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Could not embed the routing examples; routing on cue words alone for now")]
+        [LoggerMessage(EventId = 1307, Level = LogLevel.Warning, Message = "Could not embed the routing examples; routing on cue words alone for now")]
         public static partial void ExamplesFailed(ILogger logger, Exception exception);
     }
 }

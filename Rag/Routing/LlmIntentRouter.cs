@@ -146,7 +146,7 @@ internal sealed partial class LlmIntentRouter : IIntentRouter
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "The LLM router's reply named an unavailable route or a weight outside 0-1; the embedded router decides")]
+        [LoggerMessage(EventId = 1308, Level = LogLevel.Warning, Message = "The LLM router's reply named an unavailable route or a weight outside 0-1; the embedded router decides")]
         public static partial void InvalidReply(ILogger logger);
     }
 }
