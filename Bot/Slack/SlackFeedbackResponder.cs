@@ -10,18 +10,25 @@ internal sealed class SlackFeedbackResponder
     private readonly IFeedbackStore _feedback;
     private readonly SlackApiClient _client;
     private readonly BlockKitRenderer _renderer;
+    private readonly ILogger<SlackFeedbackResponder> _logger;
 
-    public SlackFeedbackResponder(IFeedbackStore feedback, SlackApiClient client, BlockKitRenderer renderer)
+    public SlackFeedbackResponder(IFeedbackStore feedback, SlackApiClient client, BlockKitRenderer renderer, ILogger<SlackFeedbackResponder> logger)
     {
         _feedback = feedback;
         _client = client;
         _renderer = renderer;
+        _logger = logger;
     }
 
     /// <summary>Replaces the buttons with thanks (direct messages) or adds thanks and the tally under them (channels).</summary>
     public async Task AcknowledgeAsync(SlackVoteAcknowledgement acknowledgement, CancellationToken cancellationToken)
     {
         var votes = await _feedback.GetVotesAsync(acknowledgement.AnswerId, cancellationToken).ConfigureAwait(false);
+        if (BlockKitRenderer.MalformedBlocks(acknowledgement.Blocks) is var malformed and > 0)
+        {
+            SlackLog.MalformedBlocksDropped(_logger, acknowledgement.AnswerId, malformed);
+        }
+
         var blocks = _renderer.AcknowledgeVote(acknowledgement.Blocks, acknowledgement.Vote, [.. votes], keepButtons: !acknowledgement.IsDirectMessage);
         await _client.UpdateMessageAsync(acknowledgement.Channel, acknowledgement.MessageTs, acknowledgement.MessageText, blocks, cancellationToken).ConfigureAwait(false);
     }

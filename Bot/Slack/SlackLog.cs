@@ -53,4 +53,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "Slack question in {Channel} answered with a notice: the assistant is not ready")]
     public static partial void NotReady(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Slack vote on answer {AnswerId}: {Count} malformed entries of the message's blocks dropped from the acknowledgement")]
+    public static partial void MalformedBlocksDropped(ILogger logger, string answerId, int count);
 }
