@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assistant.Bot.Cards;
+using Assistant.Bot.FairUse;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Playground;
 using Assistant.Bot.Slack;
@@ -63,6 +64,9 @@ internal static class ServeCommand
         // Teams front end (/api/messages); off without Teams:AppId
         builder.Services.AddTeams(builder.Configuration);
 
+        // Fair use: per-user and per-conversation allowances on every channel, and the playground's rate-limiter policy
+        builder.Services.AddFairUse(builder.Configuration);
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -70,6 +74,7 @@ internal static class ServeCommand
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
 
         // Probes
         app.MapHealth();
