@@ -20,6 +20,9 @@ internal static class CliHost
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddAssistant(builder.Configuration, builder.Environment.ContentRootPath);
         var host = builder.Build();
+
+        // Settings are checked before the host starts, so a bad one is reported in one line (Program) and not logged with a stack trace.
+        StartupFailure.ValidateSettings(host.Services);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return host;
     }

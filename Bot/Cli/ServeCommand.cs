@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assistant.Bot.Cards;
+using Assistant.Bot.FairUse;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Playground;
 using Assistant.Bot.Slack;
@@ -15,14 +16,32 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Run the assistant's web server (the default).") { TreatUnmatchedTokensAsErrors = false };
-        command.SetAction((parse, cancellationToken) => RunAsync([.. parse.UnmatchedTokens], cancellationToken));
+        var command = new Command("serve", $"Run the assistant's web server (the default). Host options: {HostArguments.Summary}.") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((parse, cancellationToken) => RunAsync([.. parse.UnmatchedTokens], parse.RootCommandResult.Command, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves with <paramref name="args"/> as the host's arguments; refuses (exit code 2, the commands listed on
+    /// standard error, nothing started) a token that is no host option or configuration override, such as a
+    /// mistyped command.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, Command root, CancellationToken cancellationToken)
     {
+        if (HostArguments.Problem(args) is { } unknown)
+        {
+            var commands = string.Join(", ", root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            await Console.Error.WriteLineAsync(
+                $"Unknown command or option '{unknown}'. Commands: {commands} (serve is the default). Host options: {HostArguments.Summary}. See --help.").ConfigureAwait(false);
+            return 2;
+        }
+
         var app = Build(args);
+        if (StartupFailure.IsOwnProcess)
+        {
+            StartupFailure.ValidateSettings(app.Services);
+        }
+
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
@@ -54,6 +73,9 @@ internal static class ServeCommand
         // Playground (on by default only while neither Teams nor Slack is configured)
         builder.Services.AddPlayground(builder.Configuration);
 
+        // Fair use: per-user and per-conversation allowances on every channel, and the playground's rate-limiter policy
+        builder.Services.AddFairUse(builder.Configuration);
+
         // Errors as ProblemDetails, never a stack trace; bodies bounded
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -61,6 +83,7 @@ internal static class ServeCommand
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
 
         // Probes
         app.MapHealth();

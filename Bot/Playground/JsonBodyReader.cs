@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Bot.Playground;
@@ -48,13 +49,20 @@ internal static class JsonBodyReader
                 return TooLarge<T>();
             }
 
+            var body = buffer.AsSpan(0, length);
+            if (!Utf8.IsValid(body))
+            {
+                return Fail<T>(StatusCodes.Status400BadRequest, "Invalid encoding", "The body is not valid UTF-8.");
+            }
+
             T? value;
             try
             {
-                value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Options);
+                value = JsonSerializer.Deserialize<T>(body, Options);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string escape that decodes to no text (a lone surrogate).
                 return Fail<T>(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid JSON of the expected shape.");
             }
 

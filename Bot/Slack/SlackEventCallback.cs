@@ -7,7 +7,8 @@ namespace Assistant.Bot.Slack;
 /// <param name="EventType">The inner event's type, e.g. "app_mention" or "message".</param>
 /// <param name="Subtype">The message subtype ("bot_message", "message_changed", …); null for a plain message.</param>
 /// <param name="User">The author's user id.</param>
-/// <param name="BotId">Set when a bot (any app) wrote the message.</param>
+/// <param name="BotId">The writing bot's id when it came as a string.</param>
+/// <param name="FromBot">True when the event carries a <c>bot_id</c> of any JSON type or a <c>bot_profile</c>: a bot (any app) wrote it.</param>
 /// <param name="Text">The message text in Slack's markup.</param>
 /// <param name="Ts">The message's timestamp id.</param>
 /// <param name="ThreadTs">The thread's parent timestamp when the message is in a thread.</param>
@@ -21,6 +22,7 @@ internal sealed record SlackEventCallback(
     string? Subtype,
     string? User,
     string? BotId,
+    bool FromBot,
     string? Text,
     string? Ts,
     string? ThreadTs,

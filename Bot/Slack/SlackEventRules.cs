@@ -44,7 +44,7 @@ internal static class SlackEventRules
             return $"message subtype {callback.Subtype}";
         }
 
-        if (callback.BotId is not null)
+        if (callback.FromBot || callback.BotId is not null)
         {
             return "written by a bot";
         }

@@ -31,6 +31,11 @@ internal sealed class SlackFeedbackResponder(VoteRecorder votes, SlackApiClient 
             return;
         }
 
+        if (BlockKitRenderer.MalformedBlocks(blocks) is var malformed and > 0)
+        {
+            SlackLog.MalformedBlocksDropped(logger, vote.AnswerId, malformed);
+        }
+
         var updated = renderer.AcknowledgeVote(blocks, vote.Value, [.. tally], keepButtons: !vote.IsDirectMessage);
         await client.UpdateMessageAsync(channel, ts, message.Text, updated, cancellationToken).ConfigureAwait(false);
     }

@@ -35,4 +35,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 3316, Level = LogLevel.Information, Message = "Slack url_verification answered")]
     public static partial void UrlVerified(ILogger logger);
+
+    [LoggerMessage(EventId = 3317, Level = LogLevel.Warning, Message = "Slack vote on answer {AnswerId}: {Count} malformed entries of the message's blocks dropped from the acknowledgement")]
+    public static partial void MalformedBlocksDropped(ILogger logger, string answerId, int count);
 }

@@ -8,13 +8,38 @@ namespace Assistant.Bot.Slack;
 /// </summary>
 internal static class SlackPayload
 {
-    /// <summary>The string property <paramref name="name"/> of <paramref name="element"/>, or null when absent or not a string.</summary>
-    public static string? String(JsonElement element, string name) =>
+    /// <summary>
+    /// The string property <paramref name="name"/> of <paramref name="element"/>, or null when absent, not a string,
+    /// or not decodable (invalid UTF-8, or an escape of a lone surrogate): never throws.
+    /// </summary>
+    public static string? String(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object
+            || !element.TryGetProperty(name, out var value)
+            || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // "Cannot transcode invalid UTF-8": the endpoint refuses such bodies, but a reader must not be the one to fail.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// True when the property <paramref name="name"/> is present with any value but null: a <c>bot_id</c> may come as a
+    /// string, a number or an object, and each means a bot.
+    /// </summary>
+    public static bool Has(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object
         && element.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+        && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
 
     /// <summary>The object property <paramref name="name"/>, or null.</summary>
     public static JsonElement? Object(JsonElement element, string name) =>
@@ -75,6 +100,7 @@ internal static class SlackPayload
             String(ev, "subtype"),
             String(ev, "user"),
             String(ev, "bot_id"),
+            Has(ev, "bot_id") || Has(ev, "bot_profile"),
             String(ev, "text"),
             String(ev, "ts"),
             String(ev, "thread_ts"),

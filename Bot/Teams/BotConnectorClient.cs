@@ -44,9 +44,16 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpClientFactory, B
     // Conversation and activity ids contain ':', ';' and '@', so both are escaped as path segments.
     private static Uri ActivitiesUri(TeamsActivity inbound, string? activityId)
     {
-        var path = $"{inbound.ServiceUrl!.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(inbound.Conversation!.Id!)}/activities";
-        return new Uri(activityId is null ? path : $"{path}/{Uri.EscapeDataString(activityId)}");
+        var path = $"{inbound.ServiceUrl!.TrimEnd('/')}/v3/conversations/{Segment(inbound.Conversation?.Id, "conversation")}/activities";
+        return new Uri(activityId is null ? path : $"{path}/{Segment(activityId, "activity")}");
     }
+
+    /// <summary>The id escaped as one path segment.</summary>
+    /// <exception cref="TeamsInvalidIdException">The id is missing, empty, "." or "..", which no escaping keeps in place.</exception>
+    private static string Segment(string? id, string kind) =>
+        id is not null && TeamsActivityRules.IsPathSegment(id)
+            ? Uri.EscapeDataString(id)
+            : throw new TeamsInvalidIdException($"The {kind} id is not a valid Bot Connector path segment; no request was made.");
 
     private async Task<string?> SendAsync(HttpMethod method, Uri uri, JsonObject activity, string operation, CancellationToken cancellationToken)
     {

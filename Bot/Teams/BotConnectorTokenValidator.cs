@@ -89,7 +89,13 @@ internal sealed class BotConnectorTokenValidator(SigningKeyCache keys, IOptions<
             return InboundAuthResult.Fail("the signing key carries no endorsements");
         }
 
-        if (!string.IsNullOrEmpty(activity.ChannelId) && !endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
+        // The endorsement binds the key to a channel; an activity that names none cannot be checked, so it is refused.
+        if (string.IsNullOrEmpty(activity.ChannelId))
+        {
+            return InboundAuthResult.Fail("the activity names no channelId, so the signing key's endorsement cannot be checked");
+        }
+
+        if (!endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
         {
             return InboundAuthResult.Fail("the signing key is not endorsed for the activity's channel");
         }

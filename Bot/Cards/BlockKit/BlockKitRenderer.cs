@@ -124,7 +124,14 @@ internal sealed partial class BlockKitRenderer
         var placed = false;
         foreach (var block in blocks)
         {
-            var blockId = block?["block_id"]?.GetValue<string>();
+            // The blocks come back from the click payload, which anyone holding the signing secret shapes: an entry
+            // that is not an object cannot be a block and is dropped rather than allowed to fail the acknowledgement.
+            if (block is not JsonObject blockObject)
+            {
+                continue;
+            }
+
+            var blockId = BlockId(blockObject);
             if (blockId == FeedbackThanksBlockId)
             {
                 continue;
@@ -134,7 +141,7 @@ internal sealed partial class BlockKitRenderer
             {
                 if (keepButtons)
                 {
-                    result.Add(block!.DeepClone());
+                    result.Add(blockObject.DeepClone());
                 }
 
                 result.Add(thanksBlock.DeepClone());
@@ -142,7 +149,7 @@ internal sealed partial class BlockKitRenderer
                 continue;
             }
 
-            result.Add(block?.DeepClone());
+            result.Add(blockObject.DeepClone());
         }
 
         if (!placed && result.Count < MaxBlocks)
@@ -152,6 +159,16 @@ internal sealed partial class BlockKitRenderer
 
         return result;
     }
+
+    /// <summary>The number of entries of <paramref name="blocks"/> that are not block objects (<see cref="AcknowledgeVote"/> drops them).</summary>
+    public static int MalformedBlocks(JsonArray blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        return blocks.Count(block => block is not JsonObject);
+    }
+
+    private static string? BlockId(JsonObject block) =>
+        block["block_id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
 
     /// <summary>The answer as mrkdwn sections: escaped, each "[n]" linked to its source, split between words.</summary>
     private static List<string> AnswerSections(string text, IReadOnlyList<Citation> citations)
