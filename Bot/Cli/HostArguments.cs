@@ -49,7 +49,16 @@ internal static class HostArguments
         return null;
     }
 
+    /// <summary>
+    /// The configuration's top-level sections, which may also be set (or emptied) whole: <c>--Teams=</c>. OpenTelemetry's
+    /// own settings (<c>--OTEL_EXPORTER_OTLP_ENDPOINT=…</c>) are accepted as well.
+    /// </summary>
+    public static IReadOnlyList<string> Sections { get; } =
+        ["Rag", "Llm", "Embeddings", "Redis", "Teams", "Slack", "Playground", "FairUse", "Channels", "ConnectionStrings", "Logging", "AllowedHosts"];
+
     private static bool IsKnown(string name) =>
         HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase)
+        || Sections.Contains(name, StringComparer.OrdinalIgnoreCase)
+        || name.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase)
         || (name.Contains(':', StringComparison.Ordinal) && !name.StartsWith(':') && !name.EndsWith(':'));
 }

@@ -12,10 +12,10 @@ internal static class FairUseServiceCollectionExtensions
     public const string PlaygroundPolicy = "playground";
 
     /// <summary>The playground's session cookie, issued by the playground; the policy counts per session.</summary>
-    public const string PlaygroundSessionCookie = "assistant_playground";
+    public const string PlaygroundSessionCookie = Playground.PlaygroundSession.CookieName;
 
     /// <summary>The channel id the playground is counted under.</summary>
-    public const string PlaygroundChannel = "playground";
+    public const string PlaygroundChannel = Channels.ChannelNames.Playground;
 
     /// <summary>
     /// Adds <see cref="FairUseOptions"/> (section "FairUse", validated at start), the <see cref="FairUseLimiter"/>

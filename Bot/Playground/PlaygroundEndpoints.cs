@@ -62,7 +62,8 @@ internal static partial class PlaygroundEndpoints
         app.MapGet("/playground/playground.js", (HttpContext context) => PlaygroundPage.Serve(context, "playground.js")).ExcludeFromDescription();
         app.MapGet("/playground/playground.css", (HttpContext context) => PlaygroundPage.Serve(context, "playground.css")).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api");
+        // Fair use: per session (or address), 429 with Retry-After beyond the allowance.
+        var api = app.MapGroup("/api").RequireRateLimiting(FairUse.FairUseServiceCollectionExtensions.PlaygroundPolicy);
         api.MapPost("/chat", ChatAsync);
         api.MapPost("/feedback", FeedbackAsync);
         return app;

@@ -53,6 +53,8 @@ internal static class SlackEndpoints
         [FromServices] Rag.Memory.IDeduplicator deduplicator,
         [FromServices] SlackBotIdentity identity,
         [FromServices] SlackAnswerer answerer,
+        [FromServices] FairUse.FairUseLimiter fairUse,
+        [FromServices] SlackApiClient client,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -100,7 +102,7 @@ internal static class SlackEndpoints
                     return TypedResults.Json(new JsonObject { ["challenge"] = challenge });
 
                 case "event_callback":
-                    return await EventCallbackAsync(context, root, queue, deduplicator, identity, answerer, logger, cancellationToken);
+                    return await EventCallbackAsync(context, root, queue, deduplicator, identity, answerer, fairUse, client, logger, cancellationToken);
 
                 default:
                     // app_rate_limited and whatever Slack adds later: acknowledged so Slack does not retry.
@@ -117,6 +119,8 @@ internal static class SlackEndpoints
         Rag.Memory.IDeduplicator deduplicator,
         SlackBotIdentity identity,
         SlackAnswerer answerer,
+        FairUse.FairUseLimiter fairUse,
+        SlackApiClient client,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -148,7 +152,12 @@ internal static class SlackEndpoints
         }
 
         var question = new SlackQuestion(callback);
-        var work = new ChannelWork(ChannelNames.Slack, "answer", $"{callback.Channel}:{question.ThreadTs}", claim, ct => answerer.AnswerAsync(question, ct));
+        var conversation = $"{callback.Channel}:{question.ThreadTs}";
+
+        // Fair use: one person flooding the bot is told to slow down (only they see it) instead of being answered.
+        var work = fairUse.TryAcquire(ChannelNames.Slack, callback.User!, callback.Channel!).Allowed
+            ? new ChannelWork(ChannelNames.Slack, "answer", conversation, claim, ct => answerer.AnswerAsync(question, ct))
+            : new ChannelWork(ChannelNames.Slack, "notice", conversation, claim, ct => client.PostEphemeralAsync(callback.Channel!, callback.User!, question.ThreadTs, ChannelTexts.SlowDown, ct));
         if (queue.TryEnqueue(work) is var result && result != EnqueueResult.Accepted)
         {
             // Released, so that Slack's retry of this event (it retries a 5xx) is answered rather than dropped as a duplicate.
@@ -300,6 +309,12 @@ internal static class SlackEndpoints
                 _ => "The request signature does not match.",
             };
             return (null, Refuse(logger, endpoint, StatusCodes.Status401Unauthorized, "Invalid signature", detail));
+        }
+
+        // Invalid UTF-8 would throw only when a string is read: refused once, here, as bad input.
+        if (SlackRequestBody.EncodingProblem(body, request.HasFormContentType) is { } encoding)
+        {
+            return (null, Refuse(logger, endpoint, StatusCodes.Status400BadRequest, "Malformed body", encoding));
         }
 
         return (body, null);

@@ -51,6 +51,7 @@ internal static class TeamsEndpoints
         ChannelWorkQueue queue,
         TeamsResponder responder,
         TeamsInvokeHandler invokes,
+        FairUse.FairUseLimiter fairUse,
         IDeduplicator deduplicator,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
@@ -90,6 +91,12 @@ internal static class TeamsEndpoints
             return Refuse(logger, StatusCodes.Status400BadRequest, "the activity has no serviceUrl or conversation id");
         }
 
+        // Ids become segments of the connector's paths: "." or ".." would point the reply at another resource.
+        if (TeamsActivityRules.Problem(activity) is { } problem)
+        {
+            return Refuse(logger, StatusCodes.Status400BadRequest, problem);
+        }
+
         switch (activity.Type)
         {
             case "message":
@@ -105,7 +112,7 @@ internal static class TeamsEndpoints
                     }
                 }
 
-                var (result, work) = Message(logger, responder, activity, claim);
+                var (result, work) = Message(logger, responder, fairUse, activity, claim);
                 return result ?? await EnqueueAsync(context, logger, queue, deduplicator, work!);
             case "invoke":
                 return await invokes.HandleAsync(activity, cancellationToken);
@@ -119,7 +126,7 @@ internal static class TeamsEndpoints
     }
 
     /// <summary>The work a message asks for, or the response that refuses it.</summary>
-    private static (IResult? Refusal, ChannelWork? Work) Message(ILogger logger, TeamsResponder responder, TeamsActivity activity, string? claim)
+    private static (IResult? Refusal, ChannelWork? Work) Message(ILogger logger, TeamsResponder responder, FairUse.FairUseLimiter fairUse, TeamsActivity activity, string? claim)
     {
         if (string.IsNullOrEmpty(activity.From?.Id))
         {
@@ -154,6 +161,13 @@ internal static class TeamsEndpoints
             ThreadId(activity.Conversation.Id!),
             activity.TenantId);
         logger.Question(turn.ConversationId, turn.Text);
+
+        // Fair use: one person flooding the bot is asked to slow down instead of being answered.
+        if (!fairUse.TryAcquire(ChannelNames.Teams, turn.UserId, turn.ConversationId).Allowed)
+        {
+            return (null, Work("notice", activity, claim, ct => responder.NoteAsync(activity, ChannelTexts.SlowDown, ct)));
+        }
+
         return (null, Work("answer", activity, claim, ct => responder.AnswerAsync(activity, turn, ct)));
     }
 

@@ -36,6 +36,9 @@ public sealed class RealEngineApp(string indexPath, IReadOnlyDictionary<string, 
         builder.UseEnvironment("Production");
         builder.UseSetting("Rag:IndexPath", indexPath);
         builder.UseSetting("Rag:SamplesPath", KnowledgeBase);
+        // Tests ask many questions as one user within a minute; the fair-use tests set their own allowances.
+        builder.UseSetting("FairUse:PerUserPerMinute", "100000");
+        builder.UseSetting("FairUse:PerConversationPerMinute", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -6,12 +6,15 @@ namespace Assistant.Bot.Tests.Playground;
 public sealed class PlaygroundAppFactory : ScriptedEngineApp
 {
     public PlaygroundAppFactory()
-        : this(new ScriptedAssistant())
+        : this(new ScriptedAssistant(), null)
     {
     }
 
-    private PlaygroundAppFactory(ScriptedAssistant assistant)
-        : base(assistant) => Assistant = assistant;
+    /// <summary>A factory with further settings (a fixture needs the one parameterless constructor above).</summary>
+    internal static PlaygroundAppFactory With(IReadOnlyDictionary<string, string?> settings) => new(new ScriptedAssistant(), settings);
+
+    private PlaygroundAppFactory(ScriptedAssistant assistant, IReadOnlyDictionary<string, string?>? settings)
+        : base(assistant, settings) => Assistant = assistant;
 
     internal ScriptedAssistant Assistant { get; }
 }

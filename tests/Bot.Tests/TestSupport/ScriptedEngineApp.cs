@@ -44,6 +44,9 @@ public abstract class ScriptedEngineApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Rag:IndexPath", _index.Path);
         builder.UseSetting("Rag:SamplesPath", string.Empty);
+        // Tests ask many questions as one user within a minute; the fair-use tests set their own allowances.
+        builder.UseSetting("FairUse:PerUserPerMinute", "100000");
+        builder.UseSetting("FairUse:PerConversationPerMinute", "1000000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
