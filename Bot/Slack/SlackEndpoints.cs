@@ -214,6 +214,11 @@ internal static class SlackEndpoints
         using (document)
         {
             var payload = document.RootElement;
+            if (payload.ValueKind != JsonValueKind.Object)
+            {
+                return Refuse(logger, InteractivityPath, StatusCodes.Status400BadRequest, "Malformed JSON", "The payload must be a JSON object.");
+            }
+
             var type = SlackPayload.String(payload, "type") ?? "(none)";
             if (type != "block_actions")
             {
