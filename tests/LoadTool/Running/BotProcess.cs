@@ -136,6 +136,12 @@ internal sealed class BotProcess : IAsyncDisposable
         start.Environment["Rag__IndexPath"] = Path.Combine(work, "index");
         start.Environment["Rag__SamplesPath"] = Repository.Samples;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+
+        // The tool drives the playground beside Slack and Teams, where it is off unless enabled; and it measures
+        // throughput, not the fair-use allowances, except in the fairness scenario, which sets its own.
+        start.Environment["Playground__Enabled"] = "true";
+        start.Environment["FairUse__PerUserPerMinute"] = "100000";
+        start.Environment["FairUse__PerConversationPerMinute"] = "1000000";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -32,7 +32,12 @@ internal static class FairnessScenario
             foreach (var channel in parse.GetValue(channels)!.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries)))
             {
                 await using var fakes = await FakeServer.StartAsync().ConfigureAwait(false);
-                var bot = await run.StartBotAsync(fakes.BotSettings(withLlm: false), cancellationToken).ConfigureAwait(false);
+                var settings = fakes.BotSettings(withLlm: false);
+
+                // The product's default allowances, which this scenario is about.
+                settings["FairUse__PerUserPerMinute"] = "20";
+                settings["FairUse__PerConversationPerMinute"] = "60";
+                var bot = await run.StartBotAsync(settings, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     var driver = new ChannelDriver(bot.BaseUrl, fakes);
