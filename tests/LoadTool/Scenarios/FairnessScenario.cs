@@ -35,8 +35,8 @@ internal static class FairnessScenario
                 var settings = fakes.BotSettings(withLlm: false);
 
                 // The product's default allowances, which this scenario is about.
-                settings["FairUse__PerUserPerMinute"] = "20";
-                settings["FairUse__PerConversationPerMinute"] = "60";
+                settings["FairUse__PerUserPerMinute"] = "60";
+                settings["FairUse__PerConversationPerMinute"] = "120";
                 var bot = await run.StartBotAsync(settings, cancellationToken).ConfigureAwait(false);
                 try
                 {
