@@ -45,7 +45,7 @@ public class EngineTurnBenchmarks : IDisposable
     {
         var root = RepositoryRoot();
         _folder = Path.Combine(Path.GetTempPath(), "engine-turn-" + Guid.NewGuid().ToString("N"));
-        var settings = Flatten(Path.Combine(root, "appsettings.json"));
+        var settings = AppSettingsFile.Flatten(Path.Combine(root, "appsettings.json"));
         settings["Rag:IndexPath"] = _folder;
         settings["Rag:SamplesPath"] = string.Empty;
         var services = new ServiceCollection();
@@ -128,45 +128,5 @@ public class EngineTurnBenchmarks : IDisposable
         }
 
         throw new InvalidOperationException($"No Assistant.sln above {AppContext.BaseDirectory}.");
-    }
-
-    // appsettings.json as configuration keys ("Rag:Answer:MinEvidence"), without the JSON configuration provider.
-    private static Dictionary<string, string?> Flatten(string jsonFile)
-    {
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        using var json = JsonDocument.Parse(File.ReadAllText(jsonFile));
-        Walk(json.RootElement, null);
-        return settings;
-
-        void Walk(JsonElement element, string? key)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        Walk(property.Value, key is null ? property.Name : $"{key}:{property.Name}");
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    var i = 0;
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        Walk(item, $"{key}:{i++}");
-                    }
-
-                    break;
-                case JsonValueKind.String:
-                    settings[key!] = element.GetString();
-                    break;
-                case JsonValueKind.Null:
-                    settings[key!] = null;
-                    break;
-                default:
-                    settings[key!] = element.GetRawText();
-                    break;
-            }
-        }
     }
 }

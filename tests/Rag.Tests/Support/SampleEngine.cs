@@ -30,7 +30,7 @@ public sealed class SampleEngine : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var settings = Flatten(Path.Combine(RepositoryRoot, "appsettings.json"));
+        var settings = AppSettingsFile.Flatten(Path.Combine(RepositoryRoot, "appsettings.json"));
         settings["Rag:IndexPath"] = _folder.Path;
         settings["Rag:SamplesPath"] = string.Empty;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -65,45 +65,6 @@ public sealed class SampleEngine : IAsyncLifetime, IDisposable
     {
         _services?.Dispose();
         _folder.Dispose();
-    }
-
-    private static Dictionary<string, string?> Flatten(string jsonFile)
-    {
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        using var json = JsonDocument.Parse(File.ReadAllText(jsonFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        Walk(json.RootElement, null);
-        return settings;
-
-        void Walk(JsonElement element, string? key)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        Walk(property.Value, key is null ? property.Name : $"{key}:{property.Name}");
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    var i = 0;
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        Walk(item, $"{key}:{i++}");
-                    }
-
-                    break;
-                case JsonValueKind.String:
-                    settings[key!] = element.GetString();
-                    break;
-                case JsonValueKind.Null:
-                    settings[key!] = null;
-                    break;
-                default:
-                    settings[key!] = element.GetRawText();
-                    break;
-            }
-        }
     }
 
     private static string FindRepositoryRoot()
