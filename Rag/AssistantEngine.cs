@@ -96,9 +96,10 @@ public sealed partial class AssistantEngine : IAssistant
         var retrieval = await _retriever.RetrieveAsync(searched, context.KeywordQuery, cancellationToken).ConfigureAwait(false);
         var draft = await GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
-        var answer = NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes) with
+        var answer = WithStructured(NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes), draft.Kind, retrieval);
+        answer = answer with
         {
-            Evidence = AnswerEvidenceBuilder.Build(retrieval.Hits, citations),
+            Evidence = AnswerEvidenceBuilder.Build(retrieval.Hits, answer.Citations),
             QuestionEmbedding = retrieval.QueryEmbedding,
         };
         using (RagTelemetry.ActivitySource.StartActivity("remember"))
@@ -106,9 +107,44 @@ public sealed partial class AssistantEngine : IAssistant
             await _conversation.RememberAsync(context, answer, cancellationToken).ConfigureAwait(false);
         }
 
-        Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, citations.Count, llmBudget.Used, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        Log.AnswerText(_logger, answer.Id, question, text);
+        Log.Answered(_logger, turn.Channel, answer.Id, answer.Kind, answer.Citations.Count, llmBudget.Used, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Log.AnswerText(_logger, answer.Id, question, answer.Text);
         return answer;
+    }
+
+    // A table the router chose with a high weight leads, the text answer follows as support; a structured route that
+    // declined leaves the answer to the text, and offers what it can answer only when the text found nothing either.
+    private static Answer WithStructured(Answer answer, AnswerKind textKind, RetrievalResult retrieval)
+    {
+        var lead = StructuredAnswers.Lead(retrieval.Structured);
+        if (lead is null)
+        {
+            return answer;
+        }
+
+        var reply = lead.Reply;
+        if (reply.Answered)
+        {
+            var support = textKind is AnswerKind.Extractive or AnswerKind.Generated ? answer.Text : null;
+            var (text, citations) = StructuredAnswers.Compose(reply.Table!, reply.Sentence!, support, support is null ? [] : answer.Citations);
+            return answer with
+            {
+                Text = text,
+                Citations = citations,
+                Kind = AnswerKind.Queried,
+                Tables = [reply.Table!],
+                QueryExampleId = reply.ExampleId,
+            };
+        }
+
+        return textKind == AnswerKind.NoEvidence && reply.Suggestions.Count > 0
+            ? answer with
+            {
+                Text = StructuredAnswers.DeclineText(retrieval.Language, hasSuggestions: true),
+                Citations = [],
+                Suggestions = [.. reply.Suggestions.Take(3)],
+            }
+            : answer;
     }
 
     private static async Task<ContextualQuestion> ContextualizeAsync(QuestionContextualizer conversation, Turn turn, string question, CancellationToken cancellationToken)

@@ -39,6 +39,16 @@ internal sealed class AdaptiveCardRenderer
             body.Add(new TextBlock(CardMarkdown.Escape(view.Text.Length > 0 ? view.Text : "(no answer text)")));
         }
 
+        foreach (var table in view.Tables)
+        {
+            AddTable(body, table);
+        }
+
+        if (view.Suggestions.Count > 0)
+        {
+            body.Add(new ActionSet([.. view.Suggestions.Select(q => new SubmitAction(q, new AskData(q)))]) { Spacing = Spacing.Small });
+        }
+
         AddSources(body, view);
 
         if (view.SmallPrint.Length > 0)
@@ -90,6 +100,33 @@ internal sealed class AdaptiveCardRenderer
     // older clients) drop it and use the Action.Submit fallback, which carries the same data.
     private static ExecuteAction FeedbackAction(string title, FeedbackData data) =>
         new(title, FeedbackVerb, data, new SubmitAction(title, data));
+
+    // The caption, the rows (headings first) and the query behind "Show query", as Teams renders a 1.5 Table.
+    private static void AddTable(List<CardElement> body, TableView table)
+    {
+        body.Add(new TextBlock(CardMarkdown.Escape($"{table.Title} · {table.Caption}")) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Medium });
+        if (table.Columns.Count > 0)
+        {
+            var rows = new List<TableRow> { Row(table.Columns, TextWeight.Bolder) };
+            rows.AddRange(table.Rows.Select(r => Row(r, null)));
+            body.Add(new Table([.. table.Columns.Select(_ => new TableColumnDefinition(1))], rows) { Spacing = Spacing.Small });
+        }
+
+        body.Add(new ActionSet(
+        [
+            new ShowCardAction(
+                "Show query",
+                new AdaptiveCard(
+                    [
+                        new TextBlock(CardMarkdown.Escape(table.Query)) { FontType = FontType.Monospace, Size = TextSize.Small },
+                        new TextBlock(CardMarkdown.Escape($"{table.QueryLanguage.ToUpperInvariant()} · data as of {table.DataAsOf}")) { Size = TextSize.Small, IsSubtle = true },
+                    ],
+                    Version: null)),
+        ]));
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, TextWeight? weight) =>
+        new([.. cells.Select(c => new TableCell([new TextBlock(CardMarkdown.Escape(c)) { Weight = weight }]))]);
 
     private static void AddSources(List<CardElement> body, AnswerView view)
     {

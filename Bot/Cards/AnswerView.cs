@@ -47,8 +47,29 @@ internal sealed record AnswerView(
     /// <summary>Answer ids longer than this get no vote buttons (Slack's button value limit; the engine never makes such ids).</summary>
     public const int MaxAnswerIdLength = 2000;
 
+    /// <summary>Table rows shown at most; the caption says how many there are.</summary>
+    public const int MaxTableRows = 20;
+
+    /// <summary>Table columns shown at most.</summary>
+    public const int MaxTableColumns = 8;
+
+    /// <summary>Table cells beyond this many characters are cut.</summary>
+    public const int MaxCellLength = 120;
+
+    /// <summary>Queries beyond this many characters are cut in "Show query".</summary>
+    public const int MaxQueryLength = 2000;
+
+    /// <summary>Suggested questions beyond this many characters are cut (their buttons ask the cut text).</summary>
+    public const int MaxSuggestionLength = 200;
+
     /// <summary>The heading of an answer for which no source was close enough.</summary>
     public const string NoEvidenceHeading = "🔍 I couldn't find this in the knowledge base";
+
+    /// <summary>The tables the answer states, as shown.</summary>
+    public IReadOnlyList<TableView> Tables { get; init; } = [];
+
+    /// <summary>Questions offered instead of an answer (buttons that ask them); empty for none.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
 
     /// <summary>Builds the view of <paramref name="answer"/>.</summary>
     public static AnswerView From(Rag.Generation.Answer answer)
@@ -64,8 +85,50 @@ internal sealed record AnswerView(
             [.. ordered.Take(MaxSources).Select(Source)],
             Math.Max(0, ordered.Count - MaxSources),
             SmallPrintOf(answer),
-            answer.Kind != AnswerKind.Rejected && answer.Id.Length <= MaxAnswerIdLength);
+            answer.Kind != AnswerKind.Rejected && answer.Id.Length <= MaxAnswerIdLength)
+        {
+            Tables = [.. answer.Tables.Select(Table)],
+            Suggestions = [.. answer.Suggestions.Select(q => CardText.Truncate(CardText.OneLine(q), MaxSuggestionLength)).Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).Take(3)],
+        };
     }
+
+    private static TableView Table(Rag.Retrieval.TableResult table)
+    {
+        var columns = table.Columns.Take(MaxTableColumns).Select(c => CardText.Truncate(CardText.OneLine(c), MaxCellLength)).ToList();
+        var rows = table.Rows.Take(MaxTableRows)
+            .Select(row => (IReadOnlyList<string>)[.. Enumerable.Range(0, columns.Count).Select(i => i < row.Count ? Cell(row[i]) : string.Empty)])
+            .ToList();
+        var total = Math.Max(table.TotalRows, table.Rows.Count);
+        var caption = rows.Count < total || table.Truncated
+            ? string.Create(CultureInfo.InvariantCulture, $"First {rows.Count:N0} of {total:N0}{(table.Truncated && total == table.Rows.Count ? "+" : string.Empty)} rows")
+            : string.Create(CultureInfo.InvariantCulture, $"{total:N0} {(total == 1 ? "row" : "rows")}");
+        if (table.Columns.Count > columns.Count)
+        {
+            caption += string.Create(CultureInfo.InvariantCulture, $" · {columns.Count} of {table.Columns.Count} columns");
+        }
+
+        var citation = Rag.Generation.StructuredAnswers.CitationOf(table);
+        return new TableView(
+            CardText.Truncate(CardText.OneLine(citation.Title), MaxTitleLength),
+            caption,
+            columns,
+            rows,
+            CardText.Truncate(table.Query.Trim(), MaxQueryLength),
+            table.QueryLanguage,
+            string.Create(CultureInfo.InvariantCulture, $"{table.ReadAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+    }
+
+    // Numbers as the invariant culture writes them without grouping (a year stays "2026"), at most two decimals.
+    private static string Cell(object? value) => CardText.Truncate(CardText.OneLine(value switch
+    {
+        null => "—",
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        float f => f.ToString("0.##", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    }), MaxCellLength);
 
     private static SourceView Source(Citation citation)
     {
@@ -105,6 +168,7 @@ internal sealed record AnswerView(
         {
             AnswerKind.Generated => "Written by AI from the sources; check them before you rely on it.",
             AnswerKind.Extractive => "Quoted from the sources.",
+            AnswerKind.Queried => "Stated from the query's result; the query is under \"Show query\".",
             AnswerKind.NoEvidence => "No source was close enough to answer from.",
 
             // A rejected question was never searched: its text says why, and there is nothing to add.

@@ -7,6 +7,7 @@ namespace Assistant.Bot.Cards;
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(Table), "Table")]
 internal abstract record CardElement
 {
     /// <summary>Element id, unique in the card; null for none.</summary>

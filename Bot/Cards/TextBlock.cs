@@ -13,6 +13,9 @@ internal sealed record TextBlock(string Text) : CardElement
     /// <summary>Font weight, or null for the default.</summary>
     public TextWeight? Weight { get; init; }
 
+    /// <summary>Font family, or null for the default.</summary>
+    public FontType? FontType { get; init; }
+
     /// <summary>Greys the text out when true.</summary>
     public bool? IsSubtle { get; init; }
 }

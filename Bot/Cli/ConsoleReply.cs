@@ -1,4 +1,6 @@
 using Assistant.Bot.Cards;
+using Table = Spectre.Console.Table;
+using TableColumn = Spectre.Console.TableColumn;
 using Assistant.Bot.Channels;
 using Spectre.Console;
 
@@ -26,6 +28,28 @@ internal sealed class ConsoleReply(bool json) : IChannelReply<string>
         }
 
         AnsiConsole.WriteLine(message);
+        foreach (var table in view.Tables)
+        {
+            var grid = new Table().Caption($"{Markup.Escape(table.Title)} · {Markup.Escape(table.Caption)}");
+            foreach (var column in table.Columns)
+            {
+                grid.AddColumn(new TableColumn(Markup.Escape(column)));
+            }
+
+            foreach (var row in table.Rows)
+            {
+                grid.AddRow([.. row.Select(Markup.Escape)]);
+            }
+
+            AnsiConsole.Write(grid);
+            AnsiConsole.MarkupLineInterpolated($"[grey]{table.QueryLanguage}: {table.Query}[/]");
+        }
+
+        foreach (var suggestion in view.Suggestions)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  • {suggestion}");
+        }
+
         foreach (var citation in view.Answer.Citations)
         {
             AnsiConsole.MarkupLineInterpolated($"[grey][[{citation.N}]] {citation.Title} — {citation.Url}[/]");

@@ -10,7 +10,7 @@ namespace Assistant.Bot.Playground;
 /// <param name="Citations">The sources, numbered from 1.</param>
 /// <param name="Routes">The retrieval routes that ran.</param>
 /// <param name="StandaloneQuestion">The question as searched.</param>
-/// <param name="Kind">"Generated", "Extractive", "NoEvidence" or "Rejected".</param>
+/// <param name="Kind">"Generated", "Extractive", "Queried", "NoEvidence" or "Rejected".</param>
 /// <param name="Card">The answer as the Adaptive Card Teams would get.</param>
 internal sealed record ChatResponse(
     string AnswerId,
@@ -21,6 +21,12 @@ internal sealed record ChatResponse(
     string Kind,
     JsonObject Card)
 {
+    /// <summary>The tables a <c>Queried</c> answer states (columns, rows, total, truncated, the query, its source and when it was read).</summary>
+    public IReadOnlyList<Rag.Retrieval.TableResult> Tables { get; init; } = [];
+
+    /// <summary>Questions offered when the structured route could not answer; empty otherwise.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     /// <summary>The JSON shape of an answer, shared by /api/chat and <c>ask --json</c>.</summary>
     public static ChatResponse From(Answer answer, AdaptiveCardRenderer renderer) => new(
         answer.Id,
@@ -29,5 +35,9 @@ internal sealed record ChatResponse(
         [.. answer.Routes.Select(r => new ChatRoute(r.Name, r.Weight, r.Reason, r.Hits))],
         answer.StandaloneQuestion,
         answer.Kind.ToString(),
-        AdaptiveCardJson.ToJsonObject(renderer.Render(AnswerView.From(answer))));
+        AdaptiveCardJson.ToJsonObject(renderer.Render(AnswerView.From(answer))))
+    {
+        Tables = answer.Tables,
+        Suggestions = answer.Suggestions,
+    };
 }

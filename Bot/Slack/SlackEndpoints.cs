@@ -180,6 +180,8 @@ internal static class SlackEndpoints
         [FromServices] SlackSignatureVerifier verifier,
         [FromServices] ChannelWorkQueue queue,
         [FromServices] SlackFeedbackResponder responder,
+        [FromServices] SlackAnswerer answerer,
+        [FromServices] FairUse.FairUseLimiter fairUse,
         [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -245,8 +247,42 @@ internal static class SlackEndpoints
                 SlackLog.InteractionIgnored(logger, type, $"{count - 1} actions beyond the first");
             }
 
-            return Vote(payload, actions.Value[0], user, queue, responder, logger);
+            var action = actions.Value[0];
+            return BlockKitRenderer.IsAsk(SlackPayload.String(action, "action_id"))
+                ? Ask(payload, action, user, queue, answerer, fairUse, logger)
+                : Vote(payload, actions.Value[0], user, queue, responder, logger);
         }
+    }
+
+    // A suggested-question button: the question is asked in the message's thread, as if the user had typed it there.
+    private static IResult Ask(JsonElement payload, JsonElement action, string user, ChannelWorkQueue queue, SlackAnswerer answerer, FairUse.FairUseLimiter fairUse, ILogger logger)
+    {
+        var text = SlackPayload.String(action, "value");
+        var message = SlackActionMessage.Read(payload);
+        var team = SlackPayload.Object(payload, "team") is { } t ? SlackPayload.String(t, "id") : null;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > BlockKitRenderer.MaxButtonValue || message.Channel is null || message.Ts is null)
+        {
+            SlackLog.InteractionIgnored(logger, "block_actions", "a suggestion without its question or message");
+            return TypedResults.Ok();
+        }
+
+        if (!fairUse.TryAcquire(ChannelNames.Slack, user, message.Channel).Allowed)
+        {
+            SlackLog.InteractionIgnored(logger, "block_actions", "fair use: too many questions");
+            return TypedResults.Ok();
+        }
+
+        var thread = message.ThreadTs ?? message.Ts;
+        var click = new SlackEventCallback(
+            "action:" + (SlackPayload.String(action, "action_ts") ?? message.Ts), team ?? string.Empty, null, "app_mention", null, user, null, false, text, message.Ts, thread, message.Channel, null);
+        var work = new ChannelWork(ChannelNames.Slack, "answer", $"{message.Channel}:{thread}", null, ct => answerer.AnswerAsync(new SlackQuestion(click), ct));
+        if (queue.TryEnqueue(work) is var result && result != EnqueueResult.Accepted)
+        {
+            ChannelMetrics.QueueRefused(ChannelNames.Slack, result);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many questions are waiting.");
+        }
+
+        return TypedResults.Ok();
     }
 
     private static IResult Vote(JsonElement payload, JsonElement action, string user, ChannelWorkQueue queue, SlackFeedbackResponder responder, ILogger logger)

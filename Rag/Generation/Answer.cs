@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Assistant.Rag.Retrieval;
 
 namespace Assistant.Rag.Generation;
 
@@ -23,6 +24,18 @@ public sealed record Answer(
 {
     /// <summary>The fused ranking behind the answer (its top items and every cited chunk), for feedback; empty for a rejected question.</summary>
     public IReadOnlyList<AnswerEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The tables the answer states (a <see cref="AnswerKind.Queried"/> answer's first citation); empty for a text answer.</summary>
+    public IReadOnlyList<TableResult> Tables { get; init; } = [];
+
+    /// <summary>
+    /// Questions the structured route can answer, offered when it could not answer this one (shown as buttons that ask
+    /// them); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>The stored example a <see cref="AnswerKind.Queried"/> answer's query was adapted from, or null (what votes teach).</summary>
+    public string? QueryExampleId { get; init; }
 
     /// <summary>The embedding of <see cref="StandaloneQuestion"/>; empty when the vector route did not run.</summary>
     [JsonIgnore]

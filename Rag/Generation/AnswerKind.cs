@@ -9,6 +9,9 @@ public enum AnswerKind
     /// <summary>Sentences extracted from the sources (no LLM, or the LLM failed).</summary>
     Extractive,
 
+    /// <summary>Stated from the rows a structured route (sql, graph) read; its table is <see cref="Answer.Tables"/>[0] and citation [1].</summary>
+    Queried,
+
     /// <summary>The evidence was too weak to answer; the text says so.</summary>
     NoEvidence,
 

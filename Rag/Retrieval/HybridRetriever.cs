@@ -45,13 +45,15 @@ public sealed class HybridRetriever
     public RouteFusion Routes => _routes;
 
     /// <summary>
-    /// Retrieves evidence for <paramref name="question"/>. <paramref name="keywordQuery"/> replaces the text sent to the keyword
+    /// Retrieves evidence for <paramref name="question"/>: passages, and the tables of the structured routes the router
+    /// chose (<see cref="RetrievalResult.Structured"/>). <paramref name="keywordQuery"/> replaces the text sent to the keyword
     /// route (e.g. with filler words removed); null sends the question.
     /// </summary>
     public async Task<RetrievalResult> RetrieveAsync(string question, string? keywordQuery = null, CancellationToken cancellationToken = default)
     {
         var options = _options.CurrentValue;
-        var ranking = await RankAsync(question, options, keywordQuery, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(question);
+        var ranking = await RankAsync(new RetrievalRequest(question, keywordQuery, Structured: true), options, cancellationToken).ConfigureAwait(false);
         var passages = _assembler.Assemble(ranking.Hits, options.MaxPassages, options.ContextTokens);
         return ranking with { Passages = passages };
     }

@@ -8,14 +8,8 @@ namespace Assistant.Rag.Retrieval;
 /// Implementations are thread-safe and read-only by construction: nothing a question says can write. A route that cannot
 /// answer confidently runs nothing and returns <see cref="StructuredReply.Declined"/>: a wrong number is worse than none.
 /// </remarks>
-public interface IStructuredRoute
+public interface IStructuredRoute : Routing.IRoute
 {
-    /// <summary>The route's name, one of <see cref="Routing.RouteNames"/> ("sql", "graph").</summary>
-    string Name { get; }
-
-    /// <summary>A summary of what it can answer (databases, tables and columns; labels and relationship types), without data.</summary>
-    string Description { get; }
-
     /// <summary>Answers <paramref name="question"/> from the configured sources, or declines.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     Task<StructuredReply> AnswerAsync(StructuredQuestion question, CancellationToken cancellationToken = default);

@@ -13,4 +13,11 @@ public sealed record RetrievalResult(
     IReadOnlyList<FusedHit> Hits,
     IReadOnlyList<RouteUse> Routes,
     ReadOnlyMemory<float> QueryEmbedding,
-    string Language);
+    string Language)
+{
+    /// <summary>
+    /// What the structured routes the router chose (sql, graph) made of the question: tables or declines. Empty when none
+    /// ran (none is registered, the router chose none, or the request left them out).
+    /// </summary>
+    public IReadOnlyList<StructuredEvidence> Structured { get; init; } = [];
+}

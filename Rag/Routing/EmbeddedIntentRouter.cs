@@ -48,7 +48,7 @@ public sealed partial class EmbeddedIntentRouter : IIntentRouter
     }
 
     /// <inheritdoc />
-    public async Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRetrievalRoute> available, CancellationToken cancellationToken = default)
+    public async Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRoute> available, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(available);

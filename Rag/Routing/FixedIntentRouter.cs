@@ -11,14 +11,14 @@ public sealed class FixedIntentRouter : IIntentRouter
     public static FixedIntentRouter Instance { get; } = new();
 
     /// <summary>The decision for <paramref name="available"/>: all of them, weight 1.</summary>
-    public static RouteDecision Decide(IEnumerable<IRetrievalRoute> available)
+    public static RouteDecision Decide(IEnumerable<IRoute> available)
     {
         List<RouteWeight> routes = [.. available.Select(r => new RouteWeight(r.Name, 1.0))];
         return new(routes, "default", 1.0, routes.FirstOrDefault()?.Name ?? string.Empty, "fixed");
     }
 
     /// <inheritdoc />
-    public Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRetrievalRoute> available, CancellationToken cancellationToken = default)
+    public Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRoute> available, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(available);
         return Task.FromResult(Decide(available));

@@ -9,5 +9,5 @@ public interface IIntentRouter
     /// only available routes and at least one of them when any is available.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRetrievalRoute> available, CancellationToken cancellationToken = default);
+    Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRoute> available, CancellationToken cancellationToken = default);
 }

@@ -13,17 +13,8 @@ namespace Assistant.Rag.Routing;
 /// per-route time budget (<see cref="RoutingOptions.RouteBudgetMilliseconds"/>); a route that throws or overruns is left
 /// out of that answer and logged, so an implementation need not catch its own failures.
 /// </remarks>
-public interface IRetrievalRoute
+public interface IRetrievalRoute : IRoute
 {
-    /// <summary>Stable lower-case name ("vector", "keyword", "graph", "sql"); it names the route in answers, logs and fusion.</summary>
-    string Name { get; }
-
-    /// <summary>
-    /// What the route answers well, in a sentence or two, for the LLM router's prompt. For sql and graph this is the
-    /// schema summary (tables and columns, node labels and relationship types), without any data.
-    /// </summary>
-    string Description { get; }
-
     /// <summary>
     /// The <paramref name="top"/> best hits for <paramref name="query"/>, best first, with the route's own scores (higher is
     /// better; fusion normalises them per route). Ids are catalog chunk ids. No hits is an empty list, not an exception.

@@ -41,7 +41,7 @@ internal sealed partial class LlmIntentRouter : IIntentRouter
     }
 
     /// <inheritdoc />
-    public async Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRetrievalRoute> available, CancellationToken cancellationToken = default)
+    public async Task<RouteDecision> RouteAsync(RoutingQuestion question, IReadOnlyList<IRoute> available, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(available);
@@ -71,7 +71,7 @@ internal sealed partial class LlmIntentRouter : IIntentRouter
     }
 
     /// <summary>The JSON schema the reply must follow: routes (names from <paramref name="available"/>, weights 0–1) and a reason.</summary>
-    public static JsonElement Schema(IReadOnlyList<IRetrievalRoute> available)
+    public static JsonElement Schema(IReadOnlyList<IRoute> available)
     {
         ArgumentNullException.ThrowIfNull(available);
         var schema = new
@@ -107,7 +107,7 @@ internal sealed partial class LlmIntentRouter : IIntentRouter
     /// The decision <paramref name="reply"/> stands for, or null when it names a route that is not available, weighs a
     /// route outside 0–1, or weighs everything 0. The schema asks for exactly this; servers do not all enforce it.
     /// </summary>
-    public static RouteDecision? Decide(RouteReply reply, IReadOnlyList<IRetrievalRoute> available)
+    public static RouteDecision? Decide(RouteReply reply, IReadOnlyList<IRoute> available)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(available);
@@ -133,7 +133,7 @@ internal sealed partial class LlmIntentRouter : IIntentRouter
         return new RouteDecision(ordered, reason, ordered[0].Weight, ordered[0].Name, "llm");
     }
 
-    private static string Describe(IReadOnlyList<IRetrievalRoute> available)
+    private static string Describe(IReadOnlyList<IRoute> available)
     {
         var text = new StringBuilder();
         foreach (var route in available)

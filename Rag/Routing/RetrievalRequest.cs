@@ -7,4 +7,6 @@ namespace Assistant.Rag.Routing;
 /// <param name="KeywordQuery">Text for the keyword route instead of the question (e.g. with filler removed); null sends the question.</param>
 /// <param name="Routed">False skips the router and runs every registered route whose configured weight is above 0 (the eval's fixed configurations).</param>
 /// <param name="Expansion">Query expansion switches for this request; null uses the configured ones.</param>
-public sealed record RetrievalRequest(string Question, string? KeywordQuery = null, bool Routed = true, QueryExpansionOptions? Expansion = null);
+/// <param name="Structured">True lets the router choose the structured routes (sql, graph) as well, for an answer; the
+/// retrieval evaluation ranks text only and leaves it false.</param>
+public sealed record RetrievalRequest(string Question, string? KeywordQuery = null, bool Routed = true, QueryExpansionOptions? Expansion = null, bool Structured = false);

@@ -25,6 +25,7 @@ public sealed partial class RouteFusion
     private const string CjkNote = "down-weighted for a Chinese/Japanese question: the embedding model is English-only";
 
     private readonly IReadOnlyList<IRetrievalRoute> _routes;
+    private readonly IReadOnlyList<IStructuredRoute> _structured;
     private readonly IIntentRouter _router;
     private readonly QueryExpander _expander;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
@@ -33,7 +34,10 @@ public sealed partial class RouteFusion
     private readonly IOptionsMonitor<QueryExpansionOptions> _expansion;
     private readonly ILogger _logger;
 
-    /// <summary>Ranking over <paramref name="routes"/>; <paramref name="expander"/> expands when an LLM is configured and <paramref name="expansion"/> switches it on.</summary>
+    /// <summary>
+    /// Ranking over <paramref name="routes"/>, with <paramref name="structuredRoutes"/> (sql, graph) for the router to choose
+    /// beside them; <paramref name="expander"/> expands when an LLM is configured and <paramref name="expansion"/> switches it on.
+    /// </summary>
     public RouteFusion(
         IEnumerable<IRetrievalRoute> routes,
         IIntentRouter router,
@@ -42,11 +46,13 @@ public sealed partial class RouteFusion
         QueryExpander expander,
         IOptionsMonitor<RoutingOptions> routing,
         IOptionsMonitor<QueryExpansionOptions> expansion,
-        ILogger<RouteFusion> logger)
+        ILogger<RouteFusion> logger,
+        IEnumerable<IStructuredRoute>? structuredRoutes = null)
     {
         ArgumentNullException.ThrowIfNull(routes);
         _routes = [.. routes];
-        var duplicate = _routes.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        _structured = [.. structuredRoutes ?? []];
+        var duplicate = _routes.Cast<IRoute>().Concat(_structured).GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"Two retrieval routes are named '{duplicate.Key}'.", nameof(routes));
@@ -65,8 +71,11 @@ public sealed partial class RouteFusion
         }
     }
 
-    /// <summary>The registered routes.</summary>
+    /// <summary>The registered text routes.</summary>
     public IReadOnlyList<IRetrievalRoute> Routes => _routes;
+
+    /// <summary>The registered structured routes (sql, graph).</summary>
+    public IReadOnlyList<IStructuredRoute> StructuredRoutes => _structured;
 
     /// <summary>True when query expansion can take effect (an LLM is configured).</summary>
     public bool CanExpand => _expander.IsAvailable;
@@ -103,6 +112,8 @@ public sealed partial class RouteFusion
         };
 
         var runnable = _routes.Where(r => Configured(r.Name) > 0).ToList();
+        IReadOnlyList<IStructuredRoute> structured = request.Structured ? _structured : [];
+        IReadOnlyList<IRoute> available = [.. runnable, .. structured];
         var routed = request.Routed && _routing.CurrentValue.Enabled;
         var budget = TimeSpan.FromMilliseconds(_routing.CurrentValue.RouteBudgetMilliseconds);
         var top = options.CandidatesPerRoute;
@@ -114,10 +125,17 @@ public sealed partial class RouteFusion
         var earlyKeyword = keyword is null ? null : _runner.SearchAsync(keyword, original, top, budget, cancellationToken);
         // The router needs the embedding only when it has a choice to make; with BM25 alone (a Chinese question while no
         // graph or sql route is registered) cue words still explain the decision and the question is not embedded.
-        var embedding = (routed && runnable.Count > 1) || runnable.Any(r => r.Name == RouteNames.Vector)
+        var embedding = (routed && available.Count > 1) || runnable.Any(r => r.Name == RouteNames.Vector)
             ? await EmbedAsync(question, cancellationToken).ConfigureAwait(false)
             : ReadOnlyMemory<float>.Empty;
-        var decision = await DecideAsync(routed, new RoutingQuestion(question, language, embedding), runnable, cancellationToken).ConfigureAwait(false);
+        var decision = await DecideAsync(routed, new RoutingQuestion(question, language, embedding), available, cancellationToken).ConfigureAwait(false);
+
+        // Structured routes answer the question itself (no expansion, no fusion): started now, beside the text searches.
+        var answers = decision.Routes
+            .Select(w => (Route: structured.FirstOrDefault(r => r.Name == w.Name), w.Weight))
+            .Where(c => c.Route is not null && c.Weight > 0)
+            .Select(async c => (c.Route!.Name, c.Weight, Reply: await _runner.AnswerAsync(c.Route!, question, language, budget, cancellationToken).ConfigureAwait(false)))
+            .ToList();
 
         var chosen = decision.Routes
             .Select(w => (Route: runnable.FirstOrDefault(r => r.Name == w.Name), Weight: w.Weight * Configured(w.Name)))
@@ -168,6 +186,19 @@ public sealed partial class RouteFusion
             });
         }
 
+        var evidence = new List<StructuredEvidence>();
+        foreach (var answer in answers)
+        {
+            var (name, weight, reply) = await answer.ConfigureAwait(false);
+            if (reply is null)
+            {
+                continue;
+            }
+
+            evidence.Add(new StructuredEvidence(name, Math.Round(weight, 3), reply));
+            uses.Add(new RouteUse(name, Math.Round(weight, 3), Reason(decision, name, cjkVector: false, expansion), reply.Table?.Rows.Count ?? 0));
+        }
+
         if (earlyKeyword is not null && !chosen.Any(c => c.Route == keyword))
         {
             await earlyKeyword.ConfigureAwait(false); // not chosen: finished only so that nothing runs on unobserved
@@ -176,7 +207,7 @@ public sealed partial class RouteFusion
         var fused = rankings.Count == 1 ? rankings[0] : FuseQueries(rankings, options.RrfK);
         fusion?.SetTag("assistant.fusion.routes", uses.Count);
         fusion?.SetTag("assistant.fusion.hits", fused.Count);
-        return new RetrievalResult([], fused, uses, embedding, language);
+        return new RetrievalResult([], fused, uses, embedding, language) { Structured = evidence };
     }
 
     /// <summary>
@@ -209,7 +240,7 @@ public sealed partial class RouteFusion
         return [.. merged.OrderByDescending(m => m.Value.Score).ThenBy(m => m.Value.First).Select(m => new FusedHit(m.Key, m.Value.Score, m.Value.Ranks))];
     }
 
-    private async Task<RouteDecision> DecideAsync(bool routed, RoutingQuestion question, IReadOnlyList<IRetrievalRoute> runnable, CancellationToken cancellationToken)
+    private async Task<RouteDecision> DecideAsync(bool routed, RoutingQuestion question, IReadOnlyList<IRoute> runnable, CancellationToken cancellationToken)
     {
         using var activity = RagTelemetry.ActivitySource.StartActivity("route decision");
         try

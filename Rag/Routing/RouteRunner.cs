@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.Logging;
 
 namespace Assistant.Rag.Routing;
@@ -26,32 +27,64 @@ public sealed partial class RouteRunner
 
     /// <summary>The route's hits, or null when it failed or took longer than <paramref name="budget"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (not the budget).</exception>
-    public async Task<IReadOnlyList<ScoredId>?> SearchAsync(IRetrievalRoute route, RouteQuery query, int top, TimeSpan budget, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoredId>?> SearchAsync(IRetrievalRoute route, RouteQuery query, int top, TimeSpan budget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(route);
-        using var activity = RagTelemetry.ActivitySource.StartActivity("route " + route.Name);
-        activity?.SetTag(RouteMetrics.RouteTag, route.Name);
+        return RunAsync(
+            route.Name,
+            token => route.SearchAsync(query, top, token),
+            (activity, hits) => activity?.SetTag("assistant.route.hits", hits.Count),
+            budget,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A structured route's reply to <paramref name="question"/>, or null when it failed or took longer than
+    /// <paramref name="budget"/> (logged like a text route's failure).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (not the budget).</exception>
+    public Task<StructuredReply?> AnswerAsync(IStructuredRoute route, string question, string language, TimeSpan budget, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var asked = new StructuredQuestion(question, language, _time.GetUtcNow());
+        return RunAsync(
+            route.Name,
+            token => route.AnswerAsync(asked, token),
+            (activity, reply) =>
+            {
+                activity?.SetTag("assistant.route.answered", reply.Answered);
+                activity?.SetTag("assistant.route.confidence", reply.Confidence);
+            },
+            budget,
+            cancellationToken);
+    }
+
+    private async Task<T?> RunAsync<T>(string name, Func<CancellationToken, Task<T>> call, Action<Activity?, T> tag, TimeSpan budget, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var activity = RagTelemetry.ActivitySource.StartActivity("route " + name);
+        activity?.SetTag(RouteMetrics.RouteTag, name);
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(budget);
         try
         {
-            var hits = await route.SearchAsync(query, top, deadline.Token).WaitAsync(budget, _time, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("assistant.route.hits", hits.Count);
-            Ended(activity, route.Name, "ok", started);
-            return hits;
+            var result = await call(deadline.Token).WaitAsync(budget, _time, cancellationToken).ConfigureAwait(false);
+            tag(activity, result);
+            Ended(activity, name, "ok", started);
+            return result;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException)
         {
-            Log.RouteTimedOut(_logger, route.Name, budget.TotalMilliseconds);
-            Ended(activity, route.Name, "timeout", started);
+            Log.RouteTimedOut(_logger, name, budget.TotalMilliseconds);
+            Ended(activity, name, "timeout", started);
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.RouteFailed(_logger, route.Name, exception);
+            Log.RouteFailed(_logger, name, exception);
             activity?.SetTag("error.type", exception.GetType().FullName);
-            Ended(activity, route.Name, "failed", started);
+            Ended(activity, name, "failed", started);
             return null;
         }
     }

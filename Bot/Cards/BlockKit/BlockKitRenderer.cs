@@ -50,6 +50,15 @@ internal sealed partial class BlockKitRenderer
     /// <summary>The 👎 button's action id.</summary>
     public const string VoteDownActionId = "feedback_down";
 
+    /// <summary>The action id of a suggested-question button; its value is the question.</summary>
+    public const string AskActionId = "ask_suggestion";
+
+    /// <summary>The block holding the suggested-question buttons.</summary>
+    public const string SuggestionsBlockId = "suggestions";
+
+    /// <summary>Characters in a button's label (Slack's limit).</summary>
+    public const int MaxButtonText = 75;
+
     private const string Ellipsis = "…";
 
     /// <summary>The message posted at once, before the answer is ready, and updated in place with it.</summary>
@@ -76,6 +85,18 @@ internal sealed partial class BlockKitRenderer
 
         var sections = AnswerSections(view.Text.Length > 0 ? view.Text : "(no answer text)", view.Answer.Citations);
         blocks.AddRange(sections.Select(s => new SectionBlock(SlackText.Mrkdwn(s))));
+
+        foreach (var table in view.Tables)
+        {
+            AddTable(blocks, table);
+        }
+
+        if (view.Suggestions.Count > 0)
+        {
+            blocks.Add(new ActionsBlock([.. view.Suggestions.Select((q, i) =>
+                new ButtonElement(SlackText.Plain(Truncate(q, MaxButtonText)), $"{AskActionId}_{i.ToString(CultureInfo.InvariantCulture)}", Truncate(q, MaxButtonValue)))])
+            { BlockId = SuggestionsBlockId });
+        }
 
         AddSources(blocks, view);
 
@@ -283,6 +304,51 @@ internal sealed partial class BlockKitRenderer
         {
             yield return piece.ToString();
         }
+    }
+
+    /// <summary>True when <paramref name="actionId"/> is one of the suggested-question buttons.</summary>
+    public static bool IsAsk(string? actionId) =>
+        actionId is not null && actionId.StartsWith(AskActionId + "_", StringComparison.Ordinal);
+
+    // Block Kit has no table: the rows go in a code block with padded columns (monospace in every Slack client), the
+    // query in another, each cut to a section's limit.
+    private static void AddTable(List<SlackBlock> blocks, TableView table)
+    {
+        blocks.Add(new ContextBlock([SlackText.Mrkdwn(SlackMrkdwn.Escape($"{table.Title} · {table.Caption} · data as of {table.DataAsOf}"))]));
+        if (table.Columns.Count > 0)
+        {
+            blocks.Add(new SectionBlock(SlackText.Mrkdwn(CodeBlock(Grid(table)))));
+        }
+
+        blocks.Add(new SectionBlock(SlackText.Mrkdwn("*Query* (" + SlackMrkdwn.Escape(table.QueryLanguage.ToUpperInvariant()) + ")\n" + CodeBlock(table.Query))));
+    }
+
+    private static string Grid(TableView table)
+    {
+        var rows = new List<IReadOnlyList<string>> { table.Columns };
+        rows.AddRange(table.Rows);
+        var widths = Enumerable.Range(0, table.Columns.Count)
+            .Select(i => Math.Min(40, rows.Max(r => i < r.Count ? r[i].Length : 0)))
+            .ToArray();
+        var lines = rows.Select(r => string.Join(" | ", Enumerable.Range(0, widths.Length)
+            .Select(i => Truncate(i < r.Count ? r[i] : string.Empty, Math.Max(widths[i], 1)).PadRight(widths[i]))).TrimEnd()).ToList();
+        lines.Insert(1, string.Join("-+-", widths.Select(w => new string('-', w))));
+        return string.Join("\n", lines);
+    }
+
+    // A code block whose text cannot end it early (``` inside becomes ʼʼʼ) and fits one section.
+    private static string CodeBlock(string text)
+    {
+        var safe = SlackMrkdwn.Escape(text.Replace("```", "ʼʼʼ", StringComparison.Ordinal));
+        var limit = MaxSectionText - 8;
+        if (safe.Length > limit)
+        {
+            // Cut at a line break or space, which never falls inside an escaped entity ("&amp;").
+            var cut = safe.LastIndexOfAny(['\n', ' '], limit - 2);
+            safe = safe[..(cut > limit / 2 ? cut : limit - 1)] + Ellipsis;
+        }
+
+        return "```" + safe + "```";
     }
 
     private static void AddSources(List<SlackBlock> blocks, AnswerView view)

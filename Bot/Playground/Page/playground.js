@@ -118,6 +118,7 @@
     }
     if (answer.kind === 'Generated') parts.push('Written by AI from the sources; check them before you rely on it.');
     if (answer.kind === 'Extractive') parts.push('Quoted from the sources.');
+    if (answer.kind === 'Queried') parts.push('Stated from the query’s result; the query is under “Show query”.');
     // Follow-ups are searched as a rewritten, standalone question: show it when it differs from what was typed.
     const searched = (answer.standaloneQuestion || '').trim();
     if (searched && searched.toLowerCase() !== question.trim().toLowerCase()) parts.push(`Searched for: “${searched}”`);
@@ -164,6 +165,50 @@
     }
   }
 
+  // A cell as the card shows it: numbers without grouping, at most two decimals; null as a dash.
+  function cellText(value) {
+    if (value === null || value === undefined) return '—';
+    if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+    if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    return String(value);
+  }
+
+  const maxTableRows = 20;
+
+  function tableBlock(table) {
+    const block = element('div', 'answer-table');
+    const shown = table.rows.slice(0, maxTableRows);
+    const total = Math.max(table.totalRows, table.rows.length);
+    const caption = shown.length < total || table.truncated ? `First ${shown.length} of ${total} rows` : `${total} ${total === 1 ? 'row' : 'rows'}`;
+    block.appendChild(element('p', 'table-caption', `${table.source} · ${table.objects.join(', ')} · ${caption}`));
+    const grid = element('table');
+    const head = grid.appendChild(element('thead')).appendChild(element('tr'));
+    table.columns.forEach((c) => head.appendChild(element('th', null, c)));
+    const body = grid.appendChild(element('tbody'));
+    shown.forEach((row) => {
+      const line = body.appendChild(element('tr'));
+      row.forEach((cell) => line.appendChild(element('td', null, cellText(cell))));
+    });
+    block.appendChild(grid);
+    const query = element('details', 'query');
+    query.appendChild(element('summary', null, 'Show query'));
+    query.appendChild(element('pre', null, table.query));
+    query.appendChild(element('p', 'small-print', `${table.queryLanguage.toUpperCase()} · data as of ${new Date(table.readAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`));
+    block.appendChild(query);
+    return block;
+  }
+
+  function suggestionButtons(suggestions) {
+    const group = element('div', 'suggestions');
+    suggestions.forEach((q) => {
+      const button = element('button', 'suggestion', q);
+      button.type = 'button';
+      button.addEventListener('click', () => { if (!send.disabled) ask(q); });
+      group.appendChild(button);
+    });
+    return group;
+  }
+
   function renderAnswer(answer, question) {
     answerCount += 1;
     const prefix = `a${answerCount}`;
@@ -174,6 +219,8 @@
       message.appendChild(element('p', 'no-evidence-title', '🔍 I couldn’t find this in the knowledge base'));
     }
     message.appendChild(answerText(answer.text, answer.citations, prefix));
+    (answer.tables || []).forEach((table) => message.appendChild(tableBlock(table)));
+    if ((answer.suggestions || []).length > 0) message.appendChild(suggestionButtons(answer.suggestions));
     if (answer.citations.length > 0) {
       message.appendChild(element('p', 'sources-title', answer.kind === 'NoEvidence' ? 'Closest sources I looked at' : 'Sources'));
       message.appendChild(sourceList(answer.citations, prefix));

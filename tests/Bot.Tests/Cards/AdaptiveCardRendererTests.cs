@@ -15,7 +15,7 @@ public sealed class AdaptiveCardRendererTests
 
     public static TheoryData<string> EveryKindOfCard { get; } =
     [
-        "normal", "no-evidence", "rejected", "many-citations", "long-text", "chinese", "path-source", "voted-up", "welcome", "thanks-up", "thanks-down",
+        "normal", "no-evidence", "rejected", "many-citations", "long-text", "chinese", "path-source", "voted-up", "welcome", "thanks-up", "thanks-down", "table", "big-table", "suggestions",
     ];
 
     [Theory]
@@ -231,8 +231,53 @@ public sealed class AdaptiveCardRendererTests
         "welcome" => _renderer.RenderWelcome(),
         "thanks-up" => _renderer.RenderFeedbackThanks(VoteValue.Up),
         "thanks-down" => _renderer.RenderFeedbackThanks(VoteValue.Down),
+        "table" => _renderer.Render(Answers.Queried()),
+        "big-table" => _renderer.Render(Answers.Queried(rows: 500, totalRows: 12000, truncated: true)),
+        "suggestions" => _renderer.Render(Answers.WithSuggestions()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    [Fact]
+    public void ATableAnswerShowsItsRowsUnderHeadingsAndTheQueryBehindShowQuery()
+    {
+        var json = AdaptiveCardJson.ToJsonObject(_renderer.Render(Answers.Queried()));
+        var body = json["body"]!.AsArray();
+
+        var table = body.Single(e => (string?)e!["type"] == "Table")!;
+        var rows = table["rows"]!.AsArray();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["team", "open\\_p1"], rows[0]!["cells"]!.AsArray().Select(c => (string?)c!["items"]![0]!["text"]));
+        Assert.Equal("19", (string?)rows[1]!["cells"]![1]!["items"]![0]!["text"]);
+        Assert.Equal(2, table["columns"]!.AsArray().Count);
+        var text = CardText(_renderer.Render(Answers.Queried()));
+        Assert.Contains("servicedesk database: tickets, teams · 3 rows", text, StringComparison.Ordinal);
+        Assert.Contains("SELECT t.name AS team", text, StringComparison.Ordinal);
+        Assert.Contains("data as of 2026-11-29 08:00 UTC", text, StringComparison.Ordinal);
+        var showQuery = body.Where(e => (string?)e!["type"] == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()).Single(a => (string?)a!["title"] == "Show query")!;
+        Assert.Equal("Monospace", (string?)showQuery["card"]!["body"]![0]!["fontType"]);
+    }
+
+    [Fact]
+    public void ALongTableShowsItsFirstRowsAndSaysHowManyThereAre()
+    {
+        var card = _renderer.Render(Answers.Queried(rows: 500, totalRows: 12000, truncated: true));
+        var table = AdaptiveCardJson.ToJsonObject(card)["body"]!.AsArray().Single(e => (string?)e!["type"] == "Table")!;
+
+        Assert.Equal(AnswerView.MaxTableRows + 1, table["rows"]!.AsArray().Count);
+        Assert.Contains("First 20 of 12,000 rows", CardText(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SuggestedQuestionsAreButtonsThatPostTheQuestionAsTheUsersMessage()
+    {
+        var json = AdaptiveCardJson.ToJsonObject(_renderer.Render(Answers.WithSuggestions()));
+
+        var buttons = json["body"]!.AsArray().Where(e => (string?)e!["type"] == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()).Where(a => (string?)a!["type"] == "Action.Submit").ToList();
+        Assert.Equal(3, buttons.Count);
+        Assert.Equal("How many open P1 tickets does the Network team have?", (string?)buttons[0]!["data"]!["msteams"]!["value"]);
+        Assert.Equal("imBack", (string?)buttons[0]!["data"]!["msteams"]!["type"]);
+        Assert.Equal("How many open P1 tickets does the Network team have?", (string?)buttons[0]!["data"]!["ask"]);
+    }
 
     private static string CardText(AdaptiveCard card) => string.Join('\n', Texts(AdaptiveCardJson.ToJsonObject(card)));
 

@@ -78,4 +78,35 @@ internal static class Answers
         "哪些供应商为上海办公室供货？",
         AnswerKind.Generated,
         At);
+
+    public static Rag.Retrieval.TableResult Table(int rows = 3, int totalRows = 3, bool truncated = false) => new(
+        "sql",
+        "servicedesk",
+        ["tickets", "teams"],
+        "SELECT t.name AS team, COUNT(*) AS open_p1 FROM tickets k JOIN teams t ON t.id = k.team_id WHERE k.priority = 'P1' AND k.status = 'Open' GROUP BY t.name ORDER BY open_p1 DESC",
+        "sql",
+        ["team", "open_p1"],
+        [.. Enumerable.Range(1, rows).Select(i => (IReadOnlyList<object?>)[$"Team <{i}> & co", (long)(20 - i)])],
+        totalRows,
+        truncated,
+        At);
+
+    public static Answer Queried(int rows = 3, int totalRows = 3, bool truncated = false) => new(
+        "ans-sql",
+        "The Network team has the most open P1 tickets: 19 [1]. P1 means the service is down for everyone [2].",
+        [StructuredAnswers.CitationOf(Table(rows, totalRows, truncated)), Citation(2)],
+        [new RouteUse("sql", 1.0, "sql question", rows), new RouteUse("vector", 0.3, "sql question", 4)],
+        "Which team has the most open P1 tickets?",
+        AnswerKind.Queried,
+        At)
+    {
+        Tables = [Table(rows, totalRows, truncated)],
+        QueryExampleId = "ex-3",
+    };
+
+    public static Answer WithSuggestions() => NoEvidence() with
+    {
+        Text = "I can't answer that as a database query yet. Questions I can answer:",
+        Suggestions = ["How many open P1 tickets does the Network team have?", "Which team closed the most tickets last month?", "How many laptops are older than 4 years?"],
+    };
 }

@@ -90,7 +90,8 @@ internal sealed class TestEngine : IDisposable
         QueryExpander? expander = null,
         ILoggerFactory? logs = null,
         IReranker? reranker = null,
-        FeedbackLearning? feedback = null)
+        FeedbackLearning? feedback = null,
+        IEnumerable<IStructuredRoute>? structuredRoutes = null)
     {
         embedder ??= Embedder;
         logs ??= NullLoggerFactory.Instance;
@@ -102,7 +103,8 @@ internal sealed class TestEngine : IDisposable
             expander ?? new QueryExpander(NoLlmCalls.Instance),
             new FixedOptions<RoutingOptions>(routing ?? new RoutingOptions { Enabled = router is not null }),
             new FixedOptions<QueryExpansionOptions>(QueryExpansionOptions.Off),
-            logs.CreateLogger<RouteFusion>());
+            logs.CreateLogger<RouteFusion>(),
+            structuredRoutes);
         return new HybridRetriever(routes, new PassageAssembler(Index.Catalog, SharedModel.Tokens), new FixedOptions<RetrievalOptions>(options ?? new RetrievalOptions()), reranker is null ? null : [reranker], feedback);
     }
 
@@ -110,10 +112,11 @@ internal sealed class TestEngine : IDisposable
     /// The engine with the extractive generator and in-process conversation memory, no LLM; <paramref name="embedder"/>
     /// replaces the engine's generator for questions.
     /// </summary>
-    public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    /// <remarks><paramref name="structuredRoutes"/> run beside the text routes (unrouted: every question, weight 1).</remarks>
+    public AssistantEngine Assistant(AnswerOptions? options = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, IEnumerable<IStructuredRoute>? structuredRoutes = null)
     {
         var answers = new FixedOptions<AnswerOptions>(options ?? new AnswerOptions());
-        return new AssistantEngine(Index, Retriever(embedder: embedder), new ExtractiveAnswerGenerator(new SentenceVectorCache(embedder ?? Embedder, Index.Catalog), answers), Contextualizer(InProcessMemory()), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
+        return new AssistantEngine(Index, Retriever(embedder: embedder, structuredRoutes: structuredRoutes), new ExtractiveAnswerGenerator(new SentenceVectorCache(embedder ?? Embedder, Index.Catalog), answers), Contextualizer(InProcessMemory()), NoLlmCalls.Instance, answers, TimeProvider.System, NullLogger<AssistantEngine>.Instance);
     }
 
     /// <summary>
