@@ -317,10 +317,11 @@ internal sealed partial class BlockKitRenderer
         blocks.Add(new ContextBlock([SlackText.Mrkdwn(SlackMrkdwn.Escape($"{table.Title} · {table.Caption} · data as of {table.DataAsOf}"))]));
         if (table.Columns.Count > 0)
         {
-            blocks.Add(new SectionBlock(SlackText.Mrkdwn(CodeBlock(Grid(table)))));
+            blocks.Add(new SectionBlock(SlackText.Mrkdwn(CodeBlock(Grid(table), MaxSectionText))));
         }
 
-        blocks.Add(new SectionBlock(SlackText.Mrkdwn("*Query* (" + SlackMrkdwn.Escape(table.QueryLanguage.ToUpperInvariant()) + ")\n" + CodeBlock(table.Query))));
+        var heading = "*Query* (" + SlackMrkdwn.Escape(Truncate(table.QueryLanguage.ToUpperInvariant(), 20)) + ")\n";
+        blocks.Add(new SectionBlock(SlackText.Mrkdwn(heading + CodeBlock(table.Query, MaxSectionText - heading.Length))));
     }
 
     private static string Grid(TableView table)
@@ -336,11 +337,11 @@ internal sealed partial class BlockKitRenderer
         return string.Join("\n", lines);
     }
 
-    // A code block whose text cannot end it early (``` inside becomes ʼʼʼ) and fits one section.
-    private static string CodeBlock(string text)
+    // A code block whose text cannot end it early (``` inside becomes ʼʼʼ) and fits in <paramref name="room"/> characters.
+    private static string CodeBlock(string text, int room)
     {
         var safe = SlackMrkdwn.Escape(text.Replace("```", "ʼʼʼ", StringComparison.Ordinal));
-        var limit = MaxSectionText - 8;
+        var limit = room - 6;
         if (safe.Length > limit)
         {
             // Cut at a line break or space, which never falls inside an escaped entity ("&amp;").

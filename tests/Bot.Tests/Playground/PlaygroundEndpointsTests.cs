@@ -176,6 +176,39 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task ATableAnswerCarriesItsRowsTheQueryAndACardWithTheTable()
+    {
+        using var tableApp = new PlaygroundAppFactory();
+        tableApp.Assistant.Script = TestSupport.Answers.Queried();
+        using var client = tableApp.CreateClient();
+
+        using var content = JsonContent.Create(new { conversationId = "c", text = "Which team has the most open P1 tickets?" });
+        var body = await (await client.PostAsync(new Uri("/api/chat", UriKind.Relative), content)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("Queried", body.GetProperty("kind").GetString());
+        var table = body.GetProperty("tables")[0];
+        Assert.Equal(["team", "open_p1"], table.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(19, table.GetProperty("rows")[0][1].GetInt64());
+        Assert.StartsWith("SELECT t.name AS team", table.GetProperty("query").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("servicedesk", 3, false), (table.GetProperty("source").GetString(), table.GetProperty("totalRows").GetInt32(), table.GetProperty("truncated").GetBoolean()));
+        Assert.Contains(body.GetProperty("card").GetProperty("body").EnumerateArray(), e => e.GetProperty("type").GetString() == "Table");
+    }
+
+    [Fact]
+    public async Task ADeclineCarriesTheQuestionsTheBotCanAnswer()
+    {
+        using var declineApp = new PlaygroundAppFactory();
+        declineApp.Assistant.Script = TestSupport.Answers.WithSuggestions();
+        using var client = declineApp.CreateClient();
+
+        using var content = JsonContent.Create(new { conversationId = "c", text = "How many printers are on Mars?" });
+        var body = await (await client.PostAsync(new Uri("/api/chat", UriKind.Relative), content)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(3, body.GetProperty("suggestions").GetArrayLength());
+        Assert.Equal("How many open P1 tickets does the Network team have?", body.GetProperty("suggestions")[0].GetString());
+    }
+
+    [Fact]
     public async Task FeedbackOnAnUnknownAnswerIs404()
     {
         var response = await PostJsonAsync("/api/feedback", new { answerId = "no-such-answer", conversationId = "c", vote = "up" });

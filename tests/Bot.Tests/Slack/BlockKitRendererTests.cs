@@ -12,7 +12,7 @@ public sealed class BlockKitRendererTests
 {
     private readonly BlockKitRenderer _renderer = new();
 
-    public static TheoryData<string> AnswerShapes => ["normal", "no evidence", "rejected", "many citations", "long text", "chinese", "hostile", "huge"];
+    public static TheoryData<string> AnswerShapes => ["normal", "no evidence", "rejected", "many citations", "long text", "chinese", "hostile", "huge", "table", "big table", "suggestions"];
 
     [Theory]
     [MemberData(nameof(AnswerShapes))]
@@ -123,6 +123,37 @@ public sealed class BlockKitRendererTests
         Assert.Equal("Thanks for the feedback · 👍 2 · 👎 1", twice[^1]!["elements"]![0]!["text"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void ATableIsAPaddedGridInACodeBlockWithItsCaptionAndItsQuery()
+    {
+        var blocks = Json(_renderer.Render(Answers.Queried()))["blocks"]!.AsArray();
+        var texts = blocks.Select(b => Type(b) switch
+        {
+            "section" => b!["text"]!["text"]!.GetValue<string>(),
+            "context" => b!["elements"]![0]!["text"]!.GetValue<string>(),
+            _ => null,
+        }).OfType<string>().ToList();
+
+        Assert.Contains("servicedesk database: tickets, teams · 3 rows · data as of 2026-11-29 08:00 UTC", texts);
+        var grid = texts.Single(t => t.StartsWith("```team", StringComparison.Ordinal));
+        var lines = grid.Trim('`').Split('\n');
+        Assert.Equal("team          | open_p1", lines[0]);
+        Assert.Equal("Team &lt;1&gt; &amp; co | 19", lines[2]);
+        Assert.Contains(texts, t => t.StartsWith("*Query* (SQL)\n```SELECT t.name AS team", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SuggestedQuestionsAreButtonsCarryingTheQuestion()
+    {
+        var blocks = Json(_renderer.Render(Answers.WithSuggestions()))["blocks"]!.AsArray();
+
+        var buttons = blocks.Single(b => b!["block_id"]?.GetValue<string>() == BlockKitRenderer.SuggestionsBlockId)!["elements"]!.AsArray();
+        Assert.Equal(["ask_suggestion_0", "ask_suggestion_1", "ask_suggestion_2"], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal("How many open P1 tickets does the Network team have?", buttons[0]!["value"]!.GetValue<string>());
+        Assert.True(BlockKitRenderer.IsAsk("ask_suggestion_2"));
+        Assert.False(BlockKitRenderer.IsAsk("feedback_up"));
+    }
+
     private static Vote Vote(VoteValue value) => new("ans-1", "U1", "slack", "C1", value, Answers.At);
 
     private static JsonNode Json(SlackMessage message) =>
@@ -144,6 +175,17 @@ public sealed class BlockKitRendererTests
             Citations = [Answers.Citation(1, title: new string('<', 500), url: "https://x.example/" + new string('a', 5000), snippet: new string('>', 2000))],
             Routes = [.. Enumerable.Range(1, 30).Select(i => new RouteUse(new string('r', 100), 1.0, "why", i))],
         },
+        "table" => Answers.Queried(),
+        "big table" => Answers.Queried(rows: 500, totalRows: 12000, truncated: true) with
+        {
+            Tables = [Answers.Table(500, 12000, true) with
+            {
+                Columns = [.. Enumerable.Range(1, 12).Select(i => new string('c', 200))],
+                Rows = [.. Enumerable.Range(1, 500).Select(_ => (IReadOnlyList<object?>)[.. Enumerable.Range(1, 12).Select(_ => (object?)string.Concat(Enumerable.Repeat("<&>`", 100)))])],
+                Query = string.Concat(Enumerable.Repeat("SELECT '```<&>' ", 2000)),
+            }],
+        },
+        "suggestions" => Answers.WithSuggestions(),
         _ => Answers.ManyCitations(60) with
         {
             Text = string.Concat(Enumerable.Range(1, 60).Select(n => $"{string.Concat(Enumerable.Repeat("A long sentence about travel & expenses. ", 10))}[{n}] ")),

@@ -139,6 +139,36 @@ public sealed class SlackInteractivityEndpointTests(SlackAppFixture fixture) : I
         Assert.DoesNotContain(fixture.App.Feedback.Votes, v => v.AnswerId == answerId);
     }
 
+    [Fact]
+    public async Task AClickedSuggestionIsAskedInTheMessagesThreadAsTheClickersQuestion()
+    {
+        var (answer, _) = await AskAsync("C40ASK", "Ev40");
+
+        var response = await ClickAsync("U26CLICK", answer, "ask_suggestion_1", "How many laptops are older than 4 years?");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitForUpdateAsync("C40ASK", 2);
+        var turn = fixture.App.Assistant.Inner.Turns.Single(t => t.Text == "How many laptops are older than 4 years?");
+        Assert.Equal(("slack", "C40ASK", "U26CLICK"), (turn.Channel, turn.ConversationId, turn.UserId));
+        Assert.Equal(answer.Str("ts"), turn.ThreadId);
+        var searching = _slack.CallsTo("chat.postMessage", "C40ASK");
+        Assert.Equal(2, searching.Count);
+        Assert.Equal(answer.Str("ts"), searching[1].Str("thread_ts"));
+    }
+
+    [Fact]
+    public async Task ASuggestionClickWithoutItsQuestionAsksNothing()
+    {
+        var (answer, _) = await AskAsync("C41ASK", "Ev41");
+        var asked = fixture.App.Assistant.Inner.Turns.Count;
+
+        var response = await ClickAsync("U27CLICK", answer, "ask_suggestion_0", "");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(asked, fixture.App.Assistant.Inner.Turns.Count);
+        Assert.Single(_slack.CallsTo("chat.postMessage", "C41ASK"));
+    }
+
     private async Task<(SlackCall Answer, string AnswerId)> AskAsync(string channel, string eventId)
     {
         var ev = channel.StartsWith('D')
