@@ -12,7 +12,7 @@ namespace Assistant.Bot.Channels;
 /// delays or replaces the answer. The not-ready and failure notices are <see cref="ChannelTexts"/>.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecorder recorder, ILogger<ChannelPipeline> logger)
+internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecorder recorder, QueryVoteTeacher teacher, ILogger<ChannelPipeline> logger)
 {
     /// <summary>Answers <paramref name="turn"/> through <paramref name="reply"/>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled (shutdown gave up on the turn).</exception>
@@ -59,6 +59,7 @@ internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecord
         activity?.SetTag("assistant.answer.id", answer.Id);
         activity?.SetTag("assistant.answer.kind", answer.Kind.ToString());
         _ = recorder.Record(turn, answer);
+        teacher.Remember(reply.Channel, answer);
 
         TMessage message;
         AnswerView view;

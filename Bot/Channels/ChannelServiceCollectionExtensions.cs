@@ -30,6 +30,7 @@ internal static class ChannelServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AnswerRecorder>());
         services.AddSingleton<ChannelPipeline>();
         services.AddSingleton<VoteRecorder>();
+        services.AddSingleton<QueryVoteTeacher>();
         services.AddSingleton<ChannelWorkQueue>();
         services.AddHostedService<ChannelWorker>();
         return services;

@@ -9,7 +9,7 @@ namespace Assistant.Bot.Channels;
 /// an exception that reaches the channel.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed partial class VoteRecorder(IFeedbackStore store, AnswerRecorder answers, TimeProvider time, ILogger<VoteRecorder> logger)
+internal sealed partial class VoteRecorder(IFeedbackStore store, AnswerRecorder answers, QueryVoteTeacher teacher, TimeProvider time, ILogger<VoteRecorder> logger)
 {
     /// <summary>Records a vote cast now by <paramref name="userId"/> in <paramref name="conversationId"/>, both as the channel verified them.</summary>
     public async Task<VoteOutcome> RecordAsync(
@@ -42,6 +42,7 @@ internal sealed partial class VoteRecorder(IFeedbackStore store, AnswerRecorder 
         if (outcome == VoteOutcome.Recorded)
         {
             Log.Recorded(logger, answerId, channel, value);
+            await teacher.TeachAsync(answerId, userId, value, cancellationToken).ConfigureAwait(false);
         }
         else if (outcome == VoteOutcome.UnknownAnswer)
         {

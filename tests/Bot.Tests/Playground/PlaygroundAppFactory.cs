@@ -13,8 +13,11 @@ public sealed class PlaygroundAppFactory : ScriptedEngineApp
     /// <summary>A factory with further settings (a fixture needs the one parameterless constructor above).</summary>
     internal static PlaygroundAppFactory With(IReadOnlyDictionary<string, string?> settings) => new(new ScriptedAssistant(), settings);
 
-    private PlaygroundAppFactory(ScriptedAssistant assistant, IReadOnlyDictionary<string, string?>? settings)
-        : base(assistant, settings) => Assistant = assistant;
+    /// <summary>A factory with further service registrations (e.g. a structured route to teach).</summary>
+    internal static PlaygroundAppFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services) => new(new ScriptedAssistant(), null, services);
+
+    private PlaygroundAppFactory(ScriptedAssistant assistant, IReadOnlyDictionary<string, string?>? settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        : base(assistant, settings, services) => Assistant = assistant;
 
     internal ScriptedAssistant Assistant { get; }
 }

@@ -195,6 +195,26 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task AVoteOnAQueriedAnswerTeachesTheRouteThatWroteIt()
+    {
+        var sql = new TestSupport.RecordingStructuredRoute("sql");
+        using var teachApp = PlaygroundAppFactory.WithServices(s => s.AddSingleton<Rag.Retrieval.IStructuredRoute>(sql));
+        teachApp.Assistant.Script = TestSupport.Answers.Queried();
+        using var client = teachApp.CreateClient();
+        using var ask = JsonContent.Create(new { conversationId = "c", text = "Which team has the most open P1 tickets?" });
+        var answerId = (await (await client.PostAsync(new Uri("/api/chat", UriKind.Relative), ask)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answerId").GetString()!;
+
+        using var vote = JsonContent.Create(new { answerId, conversationId = "c", vote = "up" });
+        var response = await client.PostAsync(new Uri("/api/feedback", UriKind.Relative), vote);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var taught = Assert.Single(sql.Votes);
+        Assert.Equal(("Which team has the most open P1 tickets?", "ex-3", true), (taught.Question, taught.ExampleId, taught.Helpful));
+        Assert.StartsWith("SELECT t.name AS team", taught.Query, StringComparison.Ordinal);
+        Assert.Equal(teachApp.Feedback.Answers[answerId].Turn.UserId, taught.UserId);
+    }
+
+    [Fact]
     public async Task ADeclineCarriesTheQuestionsTheBotCanAnswer()
     {
         using var declineApp = new PlaygroundAppFactory();
