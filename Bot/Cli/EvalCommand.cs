@@ -33,8 +33,9 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output." };
         var feedbackSim = new Option<bool>("--feedback-sim") { Description = "Also simulate 👍/👎 votes and measure nDCG@10 before and after (runs only the default configuration unless --config is given)." };
         var noise = new Option<double>("--noise") { Description = "Share of simulated votes flipped at random (0 to 1).", DefaultValueFactory = _ => 0.2 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate the choice among the hybrid configurations over this many folds of the queries: in-fold and out-of-fold nDCG@10 (0 or 1: off).", DefaultValueFactory = _ => 5 };
         var dumpRoutes = new Option<FileInfo?>("--dump-routes") { Description = "Instead of scoring, write each query's raw route results as JSON lines to this file (for tests/eval/fusion_lab.py)." };
-        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, feedbackSim, noise, dumpRoutes };
+        var command = new Command("eval", "Measure retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.") { folder, qrels, configs, json, feedbackSim, noise, folds, dumpRoutes };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BeirDataset dataset;
@@ -56,13 +57,20 @@ internal static class EvalCommand
                 return 2;
             }
 
+            var foldCount = parse.GetValue(folds);
+            if (foldCount is < 0 or > 50)
+            {
+                await Console.Error.WriteLineAsync($"--folds must be between 0 and 50 (got {foldCount.ToString(CultureInfo.InvariantCulture)}).").ConfigureAwait(false);
+                return 2;
+            }
+
             var names = parse.GetValue(configs) ?? [];
-            return await RunAsync(dataset, simulate && names.Length == 0 ? [EvaluationConfigs.Default] : names, parse.GetValue(json), simulate ? noiseShare : null, parse.GetValue(dumpRoutes), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(dataset, simulate && names.Length == 0 ? [EvaluationConfigs.Default] : names, parse.GetValue(json), simulate ? noiseShare : null, foldCount, parse.GetValue(dumpRoutes), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, double? feedbackNoise, FileInfo? dumpRoutes, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BeirDataset dataset, string[] names, bool json, double? feedbackNoise, int folds, FileInfo? dumpRoutes, CancellationToken cancellationToken)
     {
         var key = await IndexKeyAsync(dataset, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine("data", "eval", $"{Path.GetFileName(dataset.Folder)}-{key[..12]}");
@@ -123,6 +131,10 @@ internal static class EvalCommand
         }).ConfigureAwait(false);
 
         var defaultName = chosen.Any(c => c.Name == EvaluationConfigs.Default) ? EvaluationConfigs.Default : chosen[0].Name;
+        var crossValidation = folds >= 2 && queries.Count >= folds
+            ? CrossValidation.Run([.. queries.Select(q => q.Id)], results, [.. results.Select(r => r.Name).Where(EvaluationConfigs.IsTunableHybrid)], folds)
+            : null;
+        FoldScore? Fold(string name) => crossValidation?.Configs.Single(c => c.Name == name);
         var feedback = feedbackNoise is { } noise
             ? await FeedbackSimulationRunner.RunAsync(services, dataset, queries, all.Single(c => c.Name == EvaluationConfigs.Default).Options, noise, console, cancellationToken).ConfigureAwait(false)
             : null;
@@ -143,7 +155,16 @@ internal static class EvalCommand
                     ["mrr@10"] = Round(r.Mrr10),
                     ["p50Ms"] = Math.Round(r.P50Ms, 2),
                     ["p95Ms"] = Math.Round(r.P95Ms, 2),
+                    ["inFoldNdcg@10"] = Fold(r.Name) is { } f ? Round(f.InFold) : null!,
+                    ["outOfFoldNdcg@10"] = Fold(r.Name) is { } g ? Round(g.OutOfFold) : null!,
                 }),
+                crossValidation = crossValidation is null ? null : new
+                {
+                    folds = crossValidation.Folds,
+                    chosen = crossValidation.Chosen,
+                    inFoldNdcg10 = Round(crossValidation.ChosenInFold),
+                    outOfFoldNdcg10 = Round(crossValidation.ChosenOutOfFold),
+                },
                 ingest = new { chunks = ingest.Chunks, chunksPerSecond = Math.Round(ingest.ChunksPerSecond, 2), hypotheticalQuestions = questionsPerChunk > 0 ? questionsPerChunk : (int?)null },
                 feedback = feedback is null ? null : FeedbackSimulationRunner.ToJson(feedback),
             };
@@ -153,13 +174,18 @@ internal static class EvalCommand
 
         var hyde = questionsPerChunk > 0 ? $", {questionsPerChunk} hypothetical questions per chunk" : string.Empty;
         var table = new Table().Title($"{dataset.Name}: {queries.Count} queries ({ingest.Chunks} chunks{hyde}, ingested at {ingest.ChunksPerSecond:F1} chunks/s)")
-            .AddColumns("config", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "p50 ms", "p95 ms", "");
+            .AddColumns("config", "nDCG@10", "in-fold", "out-of-fold", "Recall@10", "Recall@100", "MRR@10", "p50 ms", "p95 ms", "");
         foreach (var r in results)
         {
-            table.AddRow(r.Name, F(r.Ndcg10), F(r.Recall10), F(r.Recall100), F(r.Mrr10), r.P50Ms.ToString("F1", CultureInfo.InvariantCulture), r.P95Ms.ToString("F1", CultureInfo.InvariantCulture), r.Name == defaultName ? "default" : string.Empty);
+            var fold = Fold(r.Name);
+            table.AddRow(r.Name, F(r.Ndcg10), fold is null ? "" : F(fold.InFold), fold is null ? "" : F(fold.OutOfFold), F(r.Recall10), F(r.Recall100), F(r.Mrr10), r.P50Ms.ToString("F1", CultureInfo.InvariantCulture), r.P95Ms.ToString("F1", CultureInfo.InvariantCulture), r.Name == defaultName ? "default" : string.Empty);
         }
 
         AnsiConsole.Write(table);
+        if (crossValidation is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Choosing among the hybrid configurations on {crossValidation.Folds - 1} of {crossValidation.Folds} folds: in-fold {F(crossValidation.ChosenInFold)}, out-of-fold {F(crossValidation.ChosenOutOfFold)} (chosen per fold: {string.Join(", ", crossValidation.Chosen)}).");
+        }
         if (feedback is not null)
         {
             FeedbackSimulationRunner.Write(feedback);

@@ -9,6 +9,16 @@ public static class EvaluationConfigs
     /// <summary>The product default's name.</summary>
     public const string Default = "hybrid";
 
+    /// <summary>The vector route's shares of the convex weight tried by the weight grid (keyword gets the rest).</summary>
+    public static IReadOnlyList<double> GridVectorShares { get; } = [0.3, 0.4, 0.6, 0.7];
+
+    /// <summary>
+    /// The tunable choices among which cross-validation chooses (<see cref="CrossValidation"/>): every configuration that
+    /// fuses both routes, routed or not, at any weight; not the single routes, two-level search or LLM expansion.
+    /// </summary>
+    public static bool IsTunableHybrid(string name) =>
+        name == Default || (name.StartsWith("hybrid-", StringComparison.Ordinal) && name != "hybrid-two-level");
+
     /// <summary>The configurations that switch on one LLM query-expansion step each; they need an LLM.</summary>
     public static IReadOnlyList<string> NeedingLlm { get; } = ["multi-query", "step-back", "hyde"];
 
@@ -33,6 +43,13 @@ public static class EvaluationConfigs
             new("hybrid-zscore", "both routes for every question, z-score normalised scores (a missed id at the route's lowest), convex weights, no reranker", With(product, o => (o.Fusion, o.Reranker) = (FusionMethod.ZScore, RerankerKind.None))),
             new(Default, "the product default, as configured (intent router, fusion, weights, language-aware vector weight, query expansion)", With(product, _ => { }), Routed: true, configured.Clone()),
         };
+        foreach (var share in GridVectorShares)
+        {
+            var name = share.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            all.Add(new($"hybrid-minmax-v{name}", $"both routes, min-max, vector {name} : keyword {1 - share:0.0}", With(product, o => (o.Fusion, o.VectorWeight, o.KeywordWeight, o.Reranker) = (FusionMethod.MinMax, share, 1 - share, RerankerKind.None))));
+            all.Add(new($"hybrid-zscore-v{name}", $"both routes, z-score, vector {name} : keyword {1 - share:0.0}", With(product, o => (o.Fusion, o.VectorWeight, o.KeywordWeight, o.Reranker) = (FusionMethod.ZScore, share, 1 - share, RerankerKind.None))));
+        }
+
         if (twoLevelDocuments > 0)
         {
             all.Add(new("vector-two-level", $"vector alone, searching only the chunks of the {twoLevelDocuments} documents whose mean embedding is nearest", With(product, o => (o.KeywordWeight, o.CjkVectorWeightFactor, o.Reranker) = (0, 1, RerankerKind.None)), TwoLevelDocuments: twoLevelDocuments));

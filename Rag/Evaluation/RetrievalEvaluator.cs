@@ -69,6 +69,7 @@ public sealed class RetrievalEvaluator
         options.CandidatesPerRoute = Math.Max(options.CandidatesPerRoute, Depth);
         double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;
         var latencies = new List<double>(queries.Count);
+        var perQuery = new List<double>(queries.Count);
         var done = 0;
         foreach (var (id, text) in queries)
         {
@@ -78,7 +79,9 @@ public sealed class RetrievalEvaluator
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var documents = RankDocuments(ranking.Hits);
             var judged = dataset.Judgements[id];
-            ndcg += RetrievalMetrics.NdcgAt(documents, judged, 10);
+            var queryNdcg = RetrievalMetrics.NdcgAt(documents, judged, 10);
+            perQuery.Add(queryNdcg);
+            ndcg += queryNdcg;
             recall10 += RetrievalMetrics.RecallAt(documents, judged, 10);
             recall100 += RetrievalMetrics.RecallAt(documents, judged, 100);
             mrr += RetrievalMetrics.MrrAt(documents, judged, 10);
@@ -86,7 +89,10 @@ public sealed class RetrievalEvaluator
         }
 
         var n = Math.Max(1, queries.Count);
-        return new ConfigResult(config.Name, ndcg / n, recall10 / n, recall100 / n, mrr / n, RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+        return new ConfigResult(config.Name, ndcg / n, recall10 / n, recall100 / n, mrr / n, RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95))
+        {
+            PerQueryNdcg10 = perQuery,
+        };
     }
 
     /// <summary>
