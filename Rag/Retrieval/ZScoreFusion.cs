@@ -7,8 +7,10 @@ namespace Assistant.Rag.Retrieval;
 /// the rest of a route's candidates towards 0.
 /// </summary>
 /// <remarks>
-/// Stateless and thread-safe. A route whose candidates all score the same gives them z 0. Ties keep the order in which ids
-/// were first seen. Measured against min-max in README "Quality" (not the default: no gain on both halves of SciFact).
+/// Stateless and thread-safe. A route whose candidates all score the same (one hit, or ties) has no spread to standardise
+/// by: its candidates then count one standard unit above the ids it did not return (z 1 against 0), so a route that
+/// found a single chunk still lifts it. Ties keep the order in which ids were first seen. The default fusion
+/// (<see cref="RetrievalOptions.Fusion"/>), chosen by cross-validation; see docs/quality.md.
 /// </remarks>
 public static class ZScoreFusion
 {
@@ -38,7 +40,7 @@ public static class ZScoreFusion
         {
             var mean = route.Hits.Average(h => (double)h.Score);
             var deviation = Math.Sqrt(route.Hits.Average(h => ((double)h.Score - mean) * ((double)h.Score - mean)));
-            double Z(double score) => deviation > 0 ? (score - mean) / deviation : 0.0;
+            double Z(double score) => deviation > 0 ? (score - mean) / deviation : 1.0;
 
             // A chunk listed twice by one route counts at its first (best) listing, as in the other fusions.
             var own = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -47,7 +49,7 @@ public static class ZScoreFusion
                 own.TryAdd(hit.Id, Z(hit.Score));
             }
 
-            var lowest = own.Values.Min();
+            var lowest = deviation > 0 ? own.Values.Min() : 0.0;
             foreach (var id in entries.Keys)
             {
                 scores[id] += route.Weight * (own.TryGetValue(id, out var z) ? z : lowest) / totalWeight;

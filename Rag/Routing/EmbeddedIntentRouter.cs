@@ -18,9 +18,6 @@ namespace Assistant.Rag.Routing;
 /// </remarks>
 public sealed partial class EmbeddedIntentRouter : IIntentRouter
 {
-    /// <summary>Weight of the other text route when keyword is the primary route.</summary>
-    public const double TextCompanionWeight = 0.5;
-
     /// <summary>Weight of each text route beside a structured (graph or sql) primary route, so text evidence can still answer.</summary>
     public const double TextBesideStructuredWeight = 0.3;
 
@@ -118,7 +115,10 @@ public sealed partial class EmbeddedIntentRouter : IIntentRouter
 
         var routes = primary switch
         {
-            RouteNames.Keyword => TextRoutes(available, TextCompanionWeight, 1.0),
+            // Keyword-like and other text questions run both text routes at full weight: cross-validated on SciFact
+            // train, giving the vector route half weight for keyword-like questions won nothing out of fold (0.738
+            // either way) and cost 0.005 on SciFact's test split, so the router only explains such a question.
+            RouteNames.Keyword => TextRoutes(available, 1.0, 1.0, keywordFirst: true),
             RouteNames.Vector => text,
             _ => Structured(primary, ranked, available),
         };
@@ -138,7 +138,7 @@ public sealed partial class EmbeddedIntentRouter : IIntentRouter
         return routes;
     }
 
-    private static List<RouteWeight> TextRoutes(IReadOnlyCollection<string> available, double vector, double keyword)
+    private static List<RouteWeight> TextRoutes(IReadOnlyCollection<string> available, double vector, double keyword, bool keywordFirst = false)
     {
         var routes = new List<RouteWeight>();
         if (available.Contains(RouteNames.Keyword))
@@ -148,7 +148,7 @@ public sealed partial class EmbeddedIntentRouter : IIntentRouter
 
         if (available.Contains(RouteNames.Vector))
         {
-            routes.Insert(vector >= keyword ? 0 : routes.Count, new RouteWeight(RouteNames.Vector, vector));
+            routes.Insert(vector > keyword || (vector == keyword && !keywordFirst) ? 0 : routes.Count, new RouteWeight(RouteNames.Vector, vector));
         }
 
         return routes;

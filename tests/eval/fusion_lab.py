@@ -145,6 +145,8 @@ def variants(keyword_only):
     yield "whole-document BM25 alone", lambda q: documents(dict(q["documentKeyword"][:DEPTH]))
     yield "whole-document BM25 + dense best chunk, min-max", lambda q: documents(fuse([(dict(q["documentKeyword"][:DEPTH]), 1), (best_per_document(q["vector"][:DEPTH]), 1)]))
     yield "chunk BM25 + whole-document BM25 + dense, min-max", lambda q: documents(fuse([(best_per_document(q["keyword"][:DEPTH]), 0.5), (dict(q["documentKeyword"][:DEPTH]), 0.5), (best_per_document(q["vector"][:DEPTH]), 1)]))
+    yield "z-score over chunks (the default since cross-validation)", lambda q: documents(fuse([(k(q), 1), (v(q), 1)], z_score))
+    yield "whole-document BM25 + dense best chunk, z-score", lambda q: documents(fuse([(dict(q["documentKeyword"][:DEPTH]), 1), (best_per_document(q["vector"][:DEPTH]), 1)], z_score))
 
 
 def load_qrels(path):

@@ -52,6 +52,20 @@ public sealed class ZScoreFusionTests
 
         // Assert
         Assert.Equal(["a", "b"], fused.Select(h => h.ChunkId));
-        Assert.All(fused, h => Assert.Equal(0.0, h.Score, 6));
+        Assert.All(fused, h => Assert.Equal(1.0, h.Score, 6));
+    }
+
+    [Fact]
+    public void ARouteThatFoundOneChunkLiftsItAboveWhatOnlyTheOtherRouteFound()
+    {
+        // Arrange: without spread the single hit would standardise to 0, the same as an id the route did not return
+        var sql = new RouteResult("sql", 1.0, [new ScoredId("b", 0.5f)]);
+        var vector = new RouteResult("vector", 1.0, [new ScoredId("a", 0.9f), new ScoredId("b", 0.8f), new ScoredId("c", 0.1f)]);
+
+        // Act
+        var fused = ZScoreFusion.Fuse([sql, vector]);
+
+        // Assert
+        Assert.Equal("b", fused[0].ChunkId);
     }
 }

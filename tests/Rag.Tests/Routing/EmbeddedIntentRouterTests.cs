@@ -67,7 +67,7 @@ public sealed class EmbeddedIntentRouterTests
     }
 
     [Fact]
-    public void AnIdentifierQuestionLeansOnKeywordsAndKeepsTheVectorRouteAtHalfWeight()
+    public void AnIdentifierQuestionIsExplainedAsSuchButSearchedByBothTextRoutesAtFullWeight()
     {
         // Arrange
         var scores = Scores(0.2, 0.7, 0.05, 0.05, (RouteNames.Keyword, "an identifier or error code"));
@@ -76,8 +76,9 @@ public sealed class EmbeddedIntentRouterTests
         var decision = EmbeddedIntentRouter.Decide(scores, TextOnly, minConfidence: 0.45);
 
         // Assert
-        Assert.Equal(new RouteWeight(RouteNames.Keyword, 1.0), decision.Routes[0]);
-        Assert.Equal(new RouteWeight(RouteNames.Vector, EmbeddedIntentRouter.TextCompanionWeight), decision.Routes[1]);
+        Assert.Equal([new RouteWeight(RouteNames.Keyword, 1.0), new RouteWeight(RouteNames.Vector, 1.0)], decision.Routes);
+        Assert.Equal(RouteNames.Keyword, decision.Primary);
+        Assert.StartsWith("keyword question: an identifier or error code", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
