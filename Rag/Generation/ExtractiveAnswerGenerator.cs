@@ -94,8 +94,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
         var wholeType = AnswerTypeRules.Of(question);
         for (var p = 0; p < parts.Count; p++)
         {
-            var own = QuestionTerms.Extract(parts[p], language);
-            var text = own.Count < 3 && p > 0 ? $"{parts[p - 1]} {parts[p]}" : parts[p];
+            var text = p > 0 && QuestionParts.ContinuesPrevious(parts[p]) ? $"{parts[p - 1]} {parts[p]}" : parts[p];
             var type = AnswerTypeRules.Of(parts[p]) is var t && t != AnswerType.Any ? t : wholeType;
             var ranked = Rank(text, type, candidates, semantic, agreement, vectors is not null, cjk, language);
             var best = ranked.FirstOrDefault(r => !chosen.Contains(r.Candidate));
@@ -254,7 +253,7 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
                 var tooShort = cjk ? sentence.Length < 6 : sentence.Length < 20 || !sentence.Contains(' ', StringComparison.Ordinal);
                 if (!tooShort)
                 {
-                    candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence), new EvidenceText(sentence), Context(leadIn, question), new EvidenceText($"{sources[s].Title}\n{sources[s].Heading}\n{leadIn}"), ScopeEntities.In($"{sources[s].Title}\n{sources[s].Heading}\n{leadIn}\n{sentence}"), page, sources[s].Language));
+                    candidates.Add(new Candidate(s, position++, sentence, TextTerms.Extract(sentence), new EvidenceText(sentence), Context(leadIn, question), new EvidenceText($"{sources[s].Title}\n{sources[s].Heading}\n{leadIn}"), ScopeEntities.In($"{sources[s].Title}\n{sources[s].Heading}\n{leadIn}\n{sentence}"), page, row ? leadIn : string.Empty, sources[s].Language));
                 }
 
                 if (sentence.EndsWith(':') || sentence.EndsWith('：'))
@@ -300,6 +299,12 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
                 text.Append(' ');
             }
 
+            // A table row says little without the line that introduces its table: that line comes first, once.
+            if (sentence.LeadIn.Length > 0 && (i == 0 || sentences[i - 1].LeadIn != sentence.LeadIn) && !sentences.Any(s => s.Text == sentence.LeadIn))
+            {
+                text.Append(sentence.LeadIn).Append(cjk ? string.Empty : " ");
+            }
+
             text.Append(sentence.Text);
             var lastOfRun = i + 1 == sentences.Count || sentences[i + 1].Source != sentence.Source;
             if (lastOfRun)
@@ -315,5 +320,5 @@ public sealed class ExtractiveAnswerGenerator : IAnswerGenerator
 
     // Surroundings: the page title, section heading and table lead-in, which say what the sentence is about. Scope: the
     // offices, countries and products the sentence and its surroundings name.
-    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms, EvidenceText Evidence, EvidenceText Context, EvidenceText Surroundings, HashSet<string> Scope, EvidenceText Page, string Language);
+    private sealed record Candidate(int Source, int Position, string Text, HashSet<string> Terms, EvidenceText Evidence, EvidenceText Context, EvidenceText Surroundings, HashSet<string> Scope, EvidenceText Page, string LeadIn, string Language);
 }

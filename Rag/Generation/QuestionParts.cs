@@ -37,6 +37,19 @@ internal static partial class QuestionParts
         return merged.Count > 1 ? merged : [question.Trim()];
     }
 
+    /// <summary>
+    /// True when <paramref name="part"/> continues the part before it rather than asking on its own ("and on travel
+    /// days?", "出发和回来那天呢"): it does not open with a question word of its own.
+    /// </summary>
+    public static bool ContinuesPrevious(string part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return !OwnQuestion().IsMatch(part.Trim());
+    }
+
+    [GeneratedRegex(@"^(?i:what|what's|whats|how|is|are|was|do|does|did|can|could|when|where|who|whom|whose|which|why|will|would|should|may|must|i|my)\b")]
+    private static partial Regex OwnQuestion();
+
     // Between parts: a question mark followed by more text; ", and …"/", also …"/", plus …"; " vs "; "；"; Chinese
     // "，还有"/"，以及"/"，另外" and a "…呢" question after a comma; Japanese "？" or "、また".
     [GeneratedRegex(@"(?<=[?？])\s*(?=\S)|,\s*(?:and|also|plus|or)\s+|\band also\b|\s+(?:vs\.?|versus)\s+|;\s+|；|，(?:还有|以及|另外|那|并且)|，(?=[^，]*呢[?？]?$)|、(?:また|それと)")]

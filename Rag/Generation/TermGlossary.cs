@@ -40,6 +40,11 @@ internal static class TermGlossary
 
     private static readonly Dictionary<string, string[]> Cjk = new(StringComparer.Ordinal)
     {
+        ["柏林"] = ["berlin", "ベルリン"],
+        ["ベルリン"] = ["berlin", "柏林"],
+        ["奥斯汀"] = ["austin", "オースティン"],
+        ["オースティン"] = ["austin", "奥斯汀"],
+        ["上海"] = ["shanghai"],
         ["年假"] = ["annual leave", "pto", "有給"],
         ["有給休暇"] = ["annual leave", "pto", "年假"],
         ["有給"] = ["annual leave", "pto", "年假"],
