@@ -38,8 +38,9 @@ internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecord
         {
             Log.NotReady(logger, reply.Channel);
             ChannelMetrics.TurnNotAnswered(reply.Channel, "not_ready");
-            await reply.SendNoticeAsync(ChannelTexts.NotReady, cancellationToken).ConfigureAwait(false);
-            return new TurnOutcome(null, ChannelTexts.NotReady);
+            var notReady = ChannelTexts.NotReadyFor(turn.Text ?? string.Empty);
+            await reply.SendNoticeAsync(notReady, cancellationToken).ConfigureAwait(false);
+            return new TurnOutcome(null, notReady);
         }
 
         Answer answer;
@@ -52,8 +53,9 @@ internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecord
             Log.EngineFailed(logger, reply.Channel, exception.GetType().Name, exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             ChannelMetrics.TurnNotAnswered(reply.Channel, "failed");
-            await reply.SendNoticeAsync(ChannelTexts.Failure, cancellationToken).ConfigureAwait(false);
-            return new TurnOutcome(null, ChannelTexts.Failure);
+            var failure = ChannelTexts.FailureFor(turn.Text ?? string.Empty);
+            await reply.SendNoticeAsync(failure, cancellationToken).ConfigureAwait(false);
+            return new TurnOutcome(null, failure);
         }
 
         activity?.SetTag("assistant.answer.id", answer.Id);
