@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Test-only oracle: loads a Cypher CREATE script into kuzu (an independent embedded Cypher database) and runs queries,
 // printing one JSON line per query: {"ok":true,"columns":[...],"rows":[[...]]} or {"ok":false,"error":"..."}.
-// Usage: node oracle.js <script.cypher> <queries.jsonl>   (each line has a "cypher" field)
+// Usage: node oracle.js <script.cypher> <queries.jsonl>   (each line has a "cypher" field, maybe "parameters")
 // kuzu needs a schema, so node and relationship tables are derived from the script: one node table per label (first
 // label of a node), one relationship table per type with every FROM/TO label pair seen, columns typed from the values.
 // Nodes get a hidden _oid primary key; values are printed the way `graph query --json` prints them: a node as
@@ -174,9 +174,9 @@ async function main() {
   }
   const lines = fs.readFileSync(queriesFile, 'utf8').split('\n').filter(l => l.trim());
   for (const line of lines) {
-    const { cypher } = JSON.parse(line);
+    const { cypher, parameters } = JSON.parse(line);
     try {
-      const result = await conn.query(cypher);
+      const result = parameters ? await conn.execute(await conn.prepare(cypher), parameters) : await conn.query(cypher);
       const columns = result.getColumnNamesSync();
       const rows = result.getAllSync().map(r => columns.map(c => plain(r[c])));
       console.log(JSON.stringify({ ok: true, columns, rows }));
