@@ -58,6 +58,9 @@ internal static class CypherAst
     /// <summary><c>EXISTS { MATCH … WHERE … }</c> or <c>EXISTS { pattern WHERE … }</c>.</summary>
     internal sealed record Exists(IReadOnlyList<Clause> Clauses) : Expr;
 
+    /// <summary><c>COUNT { MATCH … WHERE … }</c> or <c>COUNT { pattern WHERE … }</c>: how many rows the subquery yields.</summary>
+    internal sealed record CountSubquery(IReadOnlyList<Clause> Clauses) : Expr;
+
     internal enum Direction
     {
         Outgoing,

@@ -48,6 +48,9 @@ internal sealed partial class CypherExecutor
                 return map.Entries.ToDictionary(e => e.Key, e => Evaluate(e.Value, row, group), StringComparer.Ordinal);
             case Call call when Aggregates.Contains(call.Name):
                 return group is not null ? Aggregate(call, group) : throw new CypherRuntimeException($"{call.Name}() can only be used in WITH or RETURN.");
+            case Call { Name: "size" or "length", Arguments: [PatternPredicate pattern] }:
+                // Cypher 4's size((a)-->(b)): the number of matches of the pattern.
+                return (long)MatchPart(pattern.Pattern, row, new HashSet<GraphRelationship>()).Count();
             case Call call:
                 return CypherFunctions.Invoke(call.Name, call.Arguments.Select(a => Evaluate(a, row, group)).ToList());
             case Case @case:
@@ -62,6 +65,8 @@ internal sealed partial class CypherExecutor
                 return MatchPart(predicate.Pattern, row, new HashSet<GraphRelationship>()).Any();
             case Exists exists:
                 return ApplyAll(exists.Clauses, [row]).Any();
+            case CountSubquery count:
+                return (long)ApplyAll(count.Clauses, [row]).Count();
             default:
                 throw new CypherRuntimeException($"Unsupported expression {expression.Text}.");
         }

@@ -66,6 +66,7 @@ internal static class CypherGuard
     private static IEnumerable<Clause> SubqueryClauses(Expr expression) => expression switch
     {
         Exists exists => AllClauses(exists.Clauses),
+        CountSubquery count => AllClauses(count.Clauses),
         Binary b => SubqueryClauses(b.Left).Concat(SubqueryClauses(b.Right)),
         Unary u => SubqueryClauses(u.Operand),
         _ => [],

@@ -717,13 +717,13 @@ internal sealed class CypherParser
             case "CASE":
                 return CaseRule();
             case "EXISTS" when PeekAt(1).IsSymbol("{"):
-                return ExistsRule();
+                return ExistsRule(count: false);
             case "ANY" or "ALL" or "NONE" or "SINGLE" when PeekAt(1).IsSymbol("(") && IsName(PeekAt(2)) && PeekAt(3).IsKeyword("IN"):
                 return QuantifierRule(word.ToLowerInvariant());
             case "REDUCE" when PeekAt(1).IsSymbol("("):
                 return ReduceRule();
             case "COUNT" when PeekAt(1).IsSymbol("{"):
-                throw Error(token, "COUNT { } subqueries are not supported; use size() or count()");
+                return ExistsRule(count: true);
         }
 
         if (Refused.Contains(token.Text) || (ClauseStarts.Contains(token.Text) && !PeekAt(1).IsSymbol("(")))
@@ -884,7 +884,7 @@ internal sealed class CypherParser
         return Make(new Case(subject, branches, otherwise), token.Position);
     }
 
-    private Expr ExistsRule()
+    private Expr ExistsRule(bool count)
     {
         var token = Next();
         ExpectSymbol("{");
@@ -894,7 +894,7 @@ internal sealed class CypherParser
             clauses = Clauses();
             if (clauses.Any(c => c is not (Match or With or Unwind or Return)))
             {
-                throw Error(token, "EXISTS { } may only read");
+                throw Error(token, $"{token.Text.ToUpperInvariant()} {{ }} may only read");
             }
         }
         else
@@ -905,7 +905,7 @@ internal sealed class CypherParser
         }
 
         ExpectSymbol("}");
-        return Make(new Exists(clauses), token.Position);
+        return count ? Make(new CountSubquery(clauses), token.Position) : Make(new Exists(clauses), token.Position);
     }
 
     private Expr QuantifierRule(string kind)
