@@ -47,7 +47,9 @@ internal sealed partial class CypherExecutor
 
         if (projection.OrderBy.Count > 0)
         {
-            var keyed = results.Select(r => (r, Keys: projection.OrderBy.Select(o => Evaluate(o.Expression, r.Env, r.Group)).ToArray())).ToList();
+            // ORDER BY an expression that is also projected ("ORDER BY count(m)") reads the projected value.
+            var same = projection.OrderBy.Select(o => items.FirstOrDefault(i => i.Expression.Text == o.Expression.Text)?.Name).ToArray();
+            var keyed = results.Select(r => (r, Keys: projection.OrderBy.Select((o, k) => same[k] is { } name ? r.Projected.Get(name) : Evaluate(o.Expression, r.Env, r.Group)).ToArray())).ToList();
             var comparer = Comparer<object?[]>.Create((a, b) =>
             {
                 for (var i = 0; i < a.Length; i++)
@@ -115,8 +117,12 @@ internal sealed partial class CypherExecutor
                 values.Add(new(item.Name, value));
             }
 
+            // After an aggregation only what was projected is in scope (as in Neo4j): the grouping variables by their own
+            // names and every item by its column name; anything else in ORDER BY is an undefined variable.
             var projected = Row.From(values);
-            results.Add((projected, first.Merge(projected), members));
+            var scope = Row.From(items.Where(i => i.Expression is Variable && !ContainsAggregate(i.Expression))
+                .Select(i => new KeyValuePair<string, object?>(((Variable)i.Expression).Name, projected.Get(i.Name))));
+            results.Add((projected, scope.Merge(projected), members));
         }
 
         return results;
