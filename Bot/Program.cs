@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Assistant.Bot.Cli;
 
-// The command line: serve (default) | ingest <folder> | ask "<question>" [--json] | eval <dir> | eval-answers <file.jsonl> | teams-package | feedback reset.
+// The command line: serve (default) | ingest <folder> | ask "<question>" [--json] | eval <dir> | eval-answers <file.jsonl> | teams-package | feedback reset | graph query "<cypher>".
 var root = new RootCommand($"Enterprise question-answering assistant for Teams, Slack and a local playground. Without a command it serves; host options: {HostArguments.Summary}.")
 {
     // Host options and --Section:Key=value overrides go through to ASP.NET Core; ServeCommand refuses anything else.
@@ -15,6 +15,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EvalAnswersCommand.Create());
 root.Subcommands.Add(TeamsPackageCommand.Create());
 root.Subcommands.Add(FeedbackCommand.Create());
+root.Subcommands.Add(GraphCommand.Create());
 root.SetAction((parse, cancellationToken) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], root, cancellationToken));
 
 // Only a bad setting is caught, and only when this is the process's entry point: the host's own abort signal (used

@@ -4,7 +4,7 @@
 #  - Debian's chromium (the playground browser test drives /usr/bin/chromium; no browser is downloaded)
 #    and an emoji font so its screenshots show 👍/👎;
 #  - the npm packages of tests/Bot.Tests/validator (adaptivecards) and tests/Bot.Tests/browser
-#    (playwright-core), exactly as locked in their package-lock.json.
+#    (playwright-core) and tests/Rag.Tests/graph-oracle (kuzu, the Cypher oracle), exactly as locked in their package-lock.json.
 # Node.js 20+ and npm must be on PATH. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 command -v node >/dev/null || { echo "install-test-deps: node is not on PATH (Node.js 20+ is needed)" >&2; exit 1; }
-for dir in tests/Bot.Tests/validator tests/Bot.Tests/browser; do
+for dir in tests/Bot.Tests/validator tests/Bot.Tests/browser tests/Rag.Tests/graph-oracle; do
   echo "install-test-deps: npm ci in $dir"
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 done
