@@ -8,10 +8,15 @@ namespace Assistant.Bot.Teams;
 /// <summary>
 /// The Bot Connector REST calls the bot makes (protocols.md B2), relative to the validated serviceUrl of the
 /// conversation, with the bot's token. Retries with backoff on 429/412/502/504 come from the named HttpClient's
-/// resilience handler.
+/// resilience handler. In the local emulator mode (<see cref="TeamsLocalEmulator"/>) no token is requested and only a
+/// loopback serviceUrl is called.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed class BotConnectorClient(IHttpClientFactory httpClientFactory, BotTokenProvider tokens, ILogger<BotConnectorClient> logger)
+internal sealed class BotConnectorClient(
+    IHttpClientFactory httpClientFactory,
+    BotTokenProvider tokens,
+    TeamsLocalEmulator local,
+    ILogger<BotConnectorClient> logger)
 {
     /// <summary>The named HttpClient connector calls go through.</summary>
     public const string HttpClientName = "Teams.Connector";
@@ -57,12 +62,24 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpClientFactory, B
 
     private async Task<string?> SendAsync(HttpMethod method, Uri uri, JsonObject activity, string operation, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(method, uri)
         {
             Content = JsonContent.Create(activity, mediaType: new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (local.Enabled)
+        {
+            // The endpoint checks this too; checked again here so no path around it can send an answer off the machine.
+            if (!TeamsLocalEmulator.IsLoopbackServiceUrl(uri.AbsoluteUri))
+            {
+                logger.ConnectorCallFailed(operation, uri.Host, 0);
+                throw new TeamsFrontEndUnavailableException($"Local emulator mode replies only to loopback addresses, not {uri.Host} ({operation}).");
+            }
+        }
+        else
+        {
+            var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
 
         HttpResponseMessage response;
         try

@@ -44,6 +44,9 @@ internal sealed record TeamsActivity
     /// <summary>Teams-specific data: tenant, team, channel.</summary>
     public JsonElement? ChannelData { get; init; }
 
+    /// <summary>On installationUpdate: "add", "remove", "add-upgrade" or "remove-upgrade".</summary>
+    public string? Action { get; init; }
+
     /// <summary>On conversationUpdate: who joined.</summary>
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
 

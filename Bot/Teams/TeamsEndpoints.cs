@@ -24,11 +24,28 @@ internal static class TeamsEndpoints
     /// <summary>Seconds a caller is told to wait when the bot is saturated or its key service is down.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>Maps the endpoint: the real one when Teams is configured, a 404 that says so otherwise.</summary>
+    /// <summary>
+    /// Maps the endpoint: the real one when Teams is configured or the local emulator mode is on
+    /// (<see cref="TeamsLocalEmulator"/>), a 404 that says so otherwise.
+    /// </summary>
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
-        if (!options.Enabled)
+        var local = app.ServiceProvider.GetRequiredService<TeamsLocalEmulator>();
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints).FullName!);
+        if (local.Ignored)
+        {
+            logger.LocalEmulatorIgnored(app.ServiceProvider.GetRequiredService<IHostEnvironment>().EnvironmentName, options.Enabled);
+        }
+
+        if (local.Enabled)
+        {
+            logger.LocalEmulatorOn(Route);
+
+            // The Agents Playground checks that the bot is up with HEAD before it sends anything.
+            app.MapMethods(Route, [HttpMethods.Head], () => TypedResults.Ok()).ExcludeFromDescription();
+        }
+        else if (!options.Enabled)
         {
             app.MapPost(Route, () => TypedResults.Problem(
                 detail: "The Teams front end is off: set Teams:AppId (and its credentials) to turn it on.",
@@ -48,6 +65,7 @@ internal static class TeamsEndpoints
     private static async Task<IResult> MessagesAsync(
         HttpContext context,
         BotConnectorTokenValidator validator,
+        TeamsLocalEmulator local,
         ChannelWorkQueue queue,
         TeamsResponder responder,
         TeamsInvokeHandler invokes,
@@ -58,9 +76,16 @@ internal static class TeamsEndpoints
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(authorization))
+        if (!local.Enabled && string.IsNullOrEmpty(authorization))
         {
             return Refuse(logger, StatusCodes.Status401Unauthorized, "no Authorization header");
+        }
+
+        // The local emulator mode takes no token, so only the caller's address vouches for the activity: refuse
+        // anyone not on this machine before the body is even read.
+        if (local.Enabled && !TeamsLocalEmulator.IsLoopbackCaller(context.Connection.RemoteIpAddress))
+        {
+            return Refuse(logger, StatusCodes.Status401Unauthorized, "local emulator mode: the caller is not on a loopback address");
         }
 
         var (activity, status, reason) = await TeamsBodyReader.ReadAsync(context.Request, cancellationToken);
@@ -69,23 +94,35 @@ internal static class TeamsEndpoints
             return Refuse(logger, status, reason!);
         }
 
-        InboundAuthResult auth;
-        try
+        if (local.Enabled)
         {
-            auth = await validator.ValidateAsync(authorization, activity, cancellationToken);
+            // No connector vouches for the serviceUrl here; replying anywhere but this machine would let a local
+            // process make the bot send answers (and with them documents' text) to an address of its choosing.
+            if (!TeamsLocalEmulator.IsLoopbackServiceUrl(activity.ServiceUrl))
+            {
+                return Refuse(logger, StatusCodes.Status401Unauthorized, "local emulator mode: the serviceUrl is not a loopback address");
+            }
         }
-        catch (TeamsFrontEndUnavailableException)
+        else
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "the Bot Connector's signing keys are unavailable");
+            InboundAuthResult auth;
+            try
+            {
+                auth = await validator.ValidateAsync(authorization, activity, cancellationToken);
+            }
+            catch (TeamsFrontEndUnavailableException)
+            {
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "the Bot Connector's signing keys are unavailable");
+            }
+
+            if (!auth.Valid)
+            {
+                return Refuse(logger, StatusCodes.Status401Unauthorized, auth.Reason!);
+            }
         }
 
-        if (!auth.Valid)
-        {
-            return Refuse(logger, StatusCodes.Status401Unauthorized, auth.Reason!);
-        }
-
-        // Authenticated from here on: the serviceUrl is the one the connector vouched for.
+        // Authenticated from here on (in the local mode: from this machine, to this machine): the serviceUrl is trusted.
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _) || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             return Refuse(logger, StatusCodes.Status400BadRequest, "the activity has no serviceUrl or conversation id");
@@ -117,9 +154,18 @@ internal static class TeamsEndpoints
             case "invoke":
                 return await invokes.HandleAsync(activity, cancellationToken);
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
-                return await EnqueueAsync(context, logger, queue, deduplicator, Work("welcome", activity, null, ct => responder.WelcomeAsync(activity, ct)));
+            case "installationUpdate" when activity.Action is "add":
+                // Installing the app sends both (Teams and the Agents Playground alike); the first one greets.
+                var welcome = $"teams:welcome:{activity.Conversation.Id}";
+                if (!await deduplicator.TryClaimAsync(welcome, DuplicateWindow, cancellationToken))
+                {
+                    logger.Ignored(activity.Type!);
+                    return TypedResults.Ok();
+                }
+
+                return await EnqueueAsync(context, logger, queue, deduplicator, Work("welcome", activity, welcome, ct => responder.WelcomeAsync(activity, ct)));
             default:
-                // installationUpdate, conversationUpdate about other members, reactions, typing, …: acknowledged, nothing to do.
+                // installationUpdate remove/upgrade, conversationUpdate about other members, reactions, typing, …: acknowledged, nothing to do.
                 logger.Ignored(activity.Type!);
                 return TypedResults.Ok();
         }

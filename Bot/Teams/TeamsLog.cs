@@ -51,4 +51,9 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3424, Level = LogLevel.Error, Message = "Bot Connector {Operation} to {Host} failed with status {StatusCode} (0: no response)")]
     public static partial void ConnectorCallFailed(this ILogger logger, string operation, string host, int statusCode);
 
+    [LoggerMessage(EventId = 3425, Level = LogLevel.Warning, Message = "Teams local emulator mode is ON (Development, Teams:AppId empty, Teams:AllowLocalEmulator true): {Route} accepts activities WITHOUT authentication from loopback callers and replies only to loopback serviceUrls. Do not expose this port through a tunnel or proxy.")]
+    public static partial void LocalEmulatorOn(this ILogger logger, string route);
+
+    [LoggerMessage(EventId = 3426, Level = LogLevel.Warning, Message = "Teams:AllowLocalEmulator is ignored: it applies only in the Development environment (now {Environment}) with Teams:AppId empty (app id set: {AppIdSet}); Teams authentication is unchanged")]
+    public static partial void LocalEmulatorIgnored(this ILogger logger, string environment, bool appIdSet);
 }

@@ -27,6 +27,12 @@ internal sealed class TeamsOptions
     /// <summary>Where outbound tokens come from; empty means the endpoint that follows from <see cref="AppType"/>.</summary>
     public string TokenEndpoint { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Lets the Microsoft 365 Agents Playground (or another local emulator) in without tokens; honoured only in the
+    /// Development environment with <see cref="AppId"/> empty (see <see cref="TeamsLocalEmulator"/>).
+    /// </summary>
+    public bool AllowLocalEmulator { get; set; }
+
     /// <summary>True when the front end is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
 

@@ -29,6 +29,7 @@ internal static class TeamsServiceCollectionExtensions
         services.AddHttpClient(BotConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
             .AddResilienceHandler("teams-connector", AddRetry);
 
+        services.AddSingleton<TeamsLocalEmulator>();
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<BotConnectorTokenValidator>();
         services.AddSingleton<BotTokenProvider>();

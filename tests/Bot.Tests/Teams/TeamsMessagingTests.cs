@@ -187,18 +187,42 @@ public sealed class TeamsMessagingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InstallationUpdateIsAcknowledgedWithoutSendingAnything()
+    public async Task InstallingTheAppSendsOneWelcomeThoughTeamsSendsBothInstallationUpdateAndConversationUpdate()
+    {
+        // Arrange: what Teams (and the Agents Playground) send when the app is added to a chat
+        var installed = TeamsActivities.Message(_host.Fake.ServiceUrl, string.Empty, TeamsActivities.ChannelConversation, "channel", "f:install-1");
+        installed["type"] = "installationUpdate";
+        installed["action"] = "add";
+        installed.Remove("text");
+
+        // Act
+        using var first = await _host.PostAsync(installed);
+        using var second = await _host.PostAsync(TeamsActivities.BotAdded(_host.Fake.ServiceUrl));
+        var request = Assert.Single(await _host.Fake.WaitForConnectorRequestsAsync(1));
+        await Task.Delay(300); // a second welcome, if one were sent, arrives within this
+
+        // Assert
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Contains("Hi!", request.Body["attachments"]![0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(_host.Fake.ConnectorRequests);
+        Assert.Empty(_host.App.Assistant.Turns);
+    }
+
+    [Fact]
+    public async Task UninstallingTheAppIsAcknowledgedWithoutSendingAnything()
     {
         // Arrange
         var activity = TeamsActivities.Message(_host.Fake.ServiceUrl, string.Empty);
         activity["type"] = "installationUpdate";
-        activity["action"] = "add";
+        activity["action"] = "remove";
 
         // Act
         using var response = await _host.PostAsync(activity);
+        await Task.Delay(300);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Fake.ConnectorRequests);
         Assert.Empty(_host.App.Assistant.Turns);
     }
 
