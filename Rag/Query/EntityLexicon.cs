@@ -76,7 +76,7 @@ public sealed partial class EntityLexicon
         var headings = new HashSet<string>(StringComparer.Ordinal);
         var texts = new List<string>();
         var corpus = new HashSet<string>(StringComparer.Ordinal);
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documentsUsing = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (title, heading, text) in documents)
         {
             titles.Add(title);
@@ -85,7 +85,12 @@ public sealed partial class EntityLexicon
             foreach (var stem in Word().Matches(text).Select(w => Stem(w.Value.ToLowerInvariant())).Distinct(StringComparer.Ordinal))
             {
                 corpus.Add(stem);
-                frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
+                if (!documentsUsing.TryGetValue(stem, out var users))
+                {
+                    documentsUsing[stem] = users = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                users.Add(title);
             }
 
             foreach (Match word in Word().Matches(text))
@@ -144,14 +149,18 @@ public sealed partial class EntityLexicon
             }
         }
 
-        // Title and heading words that most passages use ("weeks", "policy") name no topic in particular.
+        // Title and heading words that many documents use ("weeks", "ask", "policy") name no topic in particular; nor do
+        // the rewrite's own question, function and aspect words ("Which letter do I need?").
         var topics = new HashSet<string>(StringComparer.Ordinal);
+        var generic = FollowUpCues.English.QuestionWords.Concat(FollowUpCues.English.FunctionWords).Concat(FollowUpCues.English.AspectWords).Concat(FollowUpCues.English.FillerWords).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var maxDocuments = Math.Max(2, titles.Count / 6);
         foreach (var line in titles.Concat(headings))
         {
             foreach (Match word in Word().Matches(line))
             {
                 var stem = Stem(word.Value.ToLowerInvariant());
-                if (stem.Length >= 3 && !StopWords.IsStopWord(word.Value.ToLowerInvariant()) && frequency.GetValueOrDefault(stem) * 5 <= texts.Count)
+                if (stem.Length >= 3 && !StopWords.IsStopWord(word.Value.ToLowerInvariant()) && !generic.Contains(stem)
+                    && (documentsUsing.TryGetValue(stem, out var users) ? users.Count : 0) <= maxDocuments)
                 {
                     topics.Add(stem);
                 }
