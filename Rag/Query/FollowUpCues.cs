@@ -4,7 +4,7 @@ namespace Assistant.Rag.Query;
 
 /// <summary>
 /// The word lists the rule-based follow-up rewrite reads, in sections ("[pronoun]", "[question]", "[function]",
-/// "[aspect]", "[place]", "[group]"), from the files shipped in this assembly (Query/Data/followup-*.txt).
+/// "[aspect]", "[filler]", "[return]", "[first]", "[place]", "[plan]", "[role]", "[group]"), from the files shipped in this assembly (Query/Data/followup-*.txt).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class FollowUpCues
@@ -16,9 +16,12 @@ internal sealed class FollowUpCues
         QuestionWords = Set("question");
         FunctionWords = Set("function");
         AspectWords = Set("aspect");
+        FillerWords = Set("filler");
 
-        // Longest first, so "new york" is found before "york" and "正式员工" before "员工".
-        Classes = [.. new[] { "place", "group" }.Select(name => (IReadOnlyList<string>)[.. (sections.TryGetValue(name, out var words) ? words : []).OrderByDescending(w => w.Length)])];
+        ReturnCues = Set("return");
+        FirstTurnWords = Set("first");
+        Entities = [.. new (EntityType Type, string Name)[] { (EntityType.Place, "place"), (EntityType.Plan, "plan"), (EntityType.Role, "role"), (EntityType.Group, "group") }
+            .Select(c => (c.Type, (IReadOnlyList<string>)(sections.TryGetValue(c.Name, out var words) ? words : [])))];
     }
 
     public static FollowUpCues English { get; } = Load("followup-en.txt");
@@ -34,8 +37,17 @@ internal sealed class FollowUpCues
     /// <summary>Words that ask about an aspect of a topic ("limit", "cost") rather than name one.</summary>
     public FrozenSet<string> AspectWords { get; }
 
-    /// <summary>Entity classes (places, groups of people), each longest entry first.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Classes { get; }
+    /// <summary>Chat words that carry neither a topic nor an aspect ("like", "please").</summary>
+    public FrozenSet<string> FillerWords { get; }
+
+    /// <summary>Words that say a question goes back to an earlier topic ("back to", "回到").</summary>
+    public FrozenSet<string> ReturnCues { get; }
+
+    /// <summary>Words that, after a return cue, point at the conversation's first question ("first", "最开始").</summary>
+    public FrozenSet<string> FirstTurnWords { get; }
+
+    /// <summary>The seeded generic entities by type (places, plan tiers, roles, groups of people).</summary>
+    public IReadOnlyList<(EntityType Type, IReadOnlyList<string> Words)> Entities { get; }
 
     private static FollowUpCues Load(string name)
     {

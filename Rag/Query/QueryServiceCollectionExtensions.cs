@@ -10,6 +10,7 @@ internal static class QueryServiceCollectionExtensions
     public static IServiceCollection AddFollowUpRewriting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RewriteOptions>().Bind(configuration.GetSection(RewriteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EntityLexiconCache>();
         services.AddLlmOrEmbedded<IQuestionRewriter, LlmQuestionRewriter, RuleBasedQuestionRewriter>();
         services.AddSingleton<QuestionContextualizer>();
         return services;
