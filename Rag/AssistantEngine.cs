@@ -93,7 +93,7 @@ public sealed partial class AssistantEngine : IAssistant
         using var llmBudget = _llm.BeginTurn();
         var context = await ContextualizeAsync(_conversation, turn, question, cancellationToken).ConfigureAwait(false);
         var searched = context.Standalone;
-        var retrieval = await _retriever.RetrieveAsync(searched, context.KeywordQuery, cancellationToken).ConfigureAwait(false);
+        var retrieval = await _retriever.RetrieveAsync(searched, context.KeywordQuery, Access.AccessFilter.For(turn.Asker), cancellationToken).ConfigureAwait(false);
         var draft = await GenerateAsync(searched, retrieval, cancellationToken).ConfigureAwait(false);
         var (text, citations) = CitationNumbering.Apply(draft);
         var answer = WithStructured(NewAnswer(text, citations, searched, draft.Kind, retrieval.Routes), draft.Kind, retrieval);

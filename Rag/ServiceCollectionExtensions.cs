@@ -79,6 +79,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IVectorIndex>(),
             sp.GetRequiredService<IKeywordIndex>(),
             sp.GetRequiredService<ILogger<KnowledgeIndex>>()));
+        // Access checks by document id (conversation memory); searches filter inside the indexes.
+        services.AddSingleton<Access.DocumentAccess>();
         // Index-time HyDE: off unless Rag:Ingestion:HypotheticalQuestions is above 0 and an LLM is configured.
         services.AddSingleton<HypotheticalQuestionGenerator>();
         services.AddSingleton<IngestionPipeline>();

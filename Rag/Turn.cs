@@ -10,6 +10,7 @@ namespace Assistant.Rag;
 /// <param name="UserName">Display name, when the channel gives one.</param>
 /// <param name="ThreadId">Thread inside the conversation (Slack thread_ts, Teams reply chain), or null.</param>
 /// <param name="TenantId">Tenant or workspace, or null.</param>
+/// <param name="Asker">Who is asking, as the channel established it; null (unknown) is answered from public documents only.</param>
 public sealed record Turn(
     string Channel,
     string ConversationId,
@@ -17,4 +18,5 @@ public sealed record Turn(
     string Text,
     string? UserName = null,
     string? ThreadId = null,
-    string? TenantId = null);
+    string? TenantId = null,
+    Access.Asker? Asker = null);

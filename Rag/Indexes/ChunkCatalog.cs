@@ -17,7 +17,7 @@ namespace Assistant.Rag.Indexes;
 /// </remarks>
 public sealed class ChunkCatalog
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly string _connectionString;
 
     /// <summary>Opens (creating if needed) the catalog at <paramref name="path"/>.</summary>
@@ -32,7 +32,7 @@ public sealed class ChunkCatalog
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS documents (
                 id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,
-                version TEXT NOT NULL, content_hash TEXT NOT NULL, metadata TEXT NOT NULL, ingested_at TEXT NOT NULL);
+                version TEXT NOT NULL, content_hash TEXT NOT NULL, metadata TEXT NOT NULL, ingested_at TEXT NOT NULL, acl TEXT);
             CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
             CREATE TABLE IF NOT EXISTS sections (
                 id TEXT PRIMARY KEY, document_id TEXT NOT NULL, ordinal INTEGER NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL);
@@ -48,7 +48,7 @@ public sealed class ChunkCatalog
                 chunk_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, embedding BLOB NOT NULL,
                 PRIMARY KEY (chunk_id, ordinal));
             CREATE TABLE IF NOT EXISTS sentence_vectors (key TEXT PRIMARY KEY, embedding BLOB NOT NULL);
-            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '2'), ('generation', '0');
+            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '3'), ('generation', '0');
             """);
 
         // The sentence_vectors table (a cache of sentence embeddings keyed by model and text, see SentenceVectorCache) is
@@ -57,6 +57,19 @@ public sealed class ChunkCatalog
         // Version 1 differs only by the chunk_questions table, created above: the upgrade is in place and loses nothing.
         // The version is raised so that an older build refuses this catalog instead of leaving behind questions of chunks it deletes.
         Execute(connection, "UPDATE meta SET value = '2' WHERE key = 'schema' AND value = '1'");
+
+        // Version 2 has no access lists: every document in it came from a source without permissions (the folder, the
+        // sample knowledge base) and is public, which is what a NULL acl means. The column is added in place.
+        if (Scalar(connection, "SELECT value FROM meta WHERE key = 'schema'") == "2")
+        {
+            if (Scalar(connection, "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'acl'") == "0")
+            {
+                Execute(connection, "ALTER TABLE documents ADD COLUMN acl TEXT");
+            }
+
+            Execute(connection, "UPDATE meta SET value = '3' WHERE key = 'schema'");
+        }
+
         var schema = Scalar(connection, "SELECT value FROM meta WHERE key = 'schema'");
         if (schema != SchemaVersion.ToString(CultureInfo.InvariantCulture))
         {
@@ -117,7 +130,7 @@ public sealed class ChunkCatalog
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT d.id, d.source, d.title, d.url, d.version, d.content_hash, d.ingested_at,
-                   (SELECT count(*) FROM chunks c WHERE c.document_id = d.id)
+                   (SELECT count(*) FROM chunks c WHERE c.document_id = d.id), d.acl
             FROM documents d WHERE d.id = $id
             """;
         command.Parameters.AddWithValue("$id", id);
@@ -132,7 +145,7 @@ public sealed class ChunkCatalog
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT d.id, d.source, d.title, d.url, d.version, d.content_hash, d.ingested_at,
-                   (SELECT count(*) FROM chunks c WHERE c.document_id = d.id)
+                   (SELECT count(*) FROM chunks c WHERE c.document_id = d.id), d.acl
             FROM documents d WHERE $source IS NULL OR d.source = $source ORDER BY d.id
             """;
         command.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
@@ -144,6 +157,26 @@ public sealed class ChunkCatalog
         }
 
         return documents;
+    }
+
+    /// <summary>The access lists of these documents (id → normalised list); unknown documents are absent.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GetAcls(IReadOnlyCollection<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        using var connection = Open();
+        foreach (var batch in documentIds.Distinct().Chunk(500))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT id, acl FROM documents WHERE id IN ({Parameters(command, batch)})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = ReadAcl(reader, 1);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Embeddings already computed for these chunk content hashes (hash → vector); unknown hashes are absent.</summary>
@@ -259,8 +292,8 @@ public sealed class ChunkCatalog
         {
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO documents (id, source, title, url, version, content_hash, metadata, ingested_at)
-                VALUES ($id, $source, $title, $url, $version, $hash, $metadata, $at)
+                INSERT INTO documents (id, source, title, url, version, content_hash, metadata, ingested_at, acl)
+                VALUES ($id, $source, $title, $url, $version, $hash, $metadata, $at, $acl)
                 """;
             command.Parameters.AddWithValue("$id", document.Source.Id);
             command.Parameters.AddWithValue("$source", source);
@@ -270,6 +303,7 @@ public sealed class ChunkCatalog
             command.Parameters.AddWithValue("$hash", document.ContentHash);
             command.Parameters.AddWithValue("$metadata", JsonSerializer.Serialize(document.Source.Metadata));
             command.Parameters.AddWithValue("$at", now.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$acl", AclText(document.Source.Acl));
             command.ExecuteNonQuery();
         }
 
@@ -464,16 +498,19 @@ public sealed class ChunkCatalog
         return ids;
     }
 
-    /// <summary>Every question as its vector record (<see cref="QuestionRecords.Id"/>, embedding), for rebuilding the vector index; streamed.</summary>
+    /// <summary>Every question as its vector record (<see cref="QuestionRecords.Id"/>, embedding, its document's access list), for rebuilding the vector index; streamed.</summary>
     public IEnumerable<VectorRecord> ReadAllQuestionVectors()
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT chunk_id, ordinal, embedding FROM chunk_questions ORDER BY chunk_id, ordinal";
+        command.CommandText = """
+            SELECT q.chunk_id, q.ordinal, q.embedding, d.acl FROM chunk_questions q
+            JOIN chunks c ON c.id = q.chunk_id JOIN documents d ON d.id = c.document_id ORDER BY q.chunk_id, q.ordinal
+            """;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return new VectorRecord(QuestionRecords.Id(reader.GetString(0), reader.GetInt32(1)), ToVector((byte[])reader[2]));
+            yield return new VectorRecord(QuestionRecords.Id(reader.GetString(0), reader.GetInt32(1)), ToVector((byte[])reader[2]), ReadAcl(reader, 3));
         }
     }
 
@@ -492,7 +529,7 @@ public sealed class ChunkCatalog
 
     private const string SelectChunks = """
         SELECT c.id, c.document_id, c.parent_id, c.ordinal, d.title, d.url, c.heading, c.text, c.language, c.token_count,
-               c.content_hash, d.version, c.start_offset, c.end_offset
+               c.content_hash, d.version, c.start_offset, c.end_offset, d.acl
         FROM chunks c JOIN documents d ON d.id = c.document_id
         """;
 
@@ -508,13 +545,19 @@ public sealed class ChunkCatalog
 
     private static StoredChunk ReadChunk(SqliteDataReader r, int o) => new(
         new Chunk(r.GetString(o), r.GetString(o + 1), r.GetString(o + 2), r.GetInt32(o + 3), r.GetString(o + 4), r.GetString(o + 5),
-            r.GetString(o + 6), r.GetString(o + 7), r.GetString(o + 8), r.GetInt32(o + 9), r.GetString(o + 10), r.GetString(o + 11)),
+            r.GetString(o + 6), r.GetString(o + 7), r.GetString(o + 8), r.GetInt32(o + 9), r.GetString(o + 10), r.GetString(o + 11), ReadAcl(r, o + 14)),
         r.GetInt32(o + 12),
         r.GetInt32(o + 13));
 
     private static CatalogDocument ReadDocument(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-        DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt32(7));
+        DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt32(7), ReadAcl(r, 8));
+
+    // NULL (a version 2 row, or a document without permissions) is public.
+    private static IReadOnlyList<string> ReadAcl(SqliteDataReader r, int ordinal) =>
+        r.IsDBNull(ordinal) ? [Access.Principals.Public] : Access.Principals.Normalize(JsonSerializer.Deserialize<string[]>(r.GetString(ordinal)));
+
+    private static string AclText(IReadOnlyList<string>? acl) => JsonSerializer.Serialize(Access.Principals.Normalize(acl));
 
     private static List<string> ChunkIds(SqliteConnection connection, SqliteTransaction transaction, string documentId)
     {

@@ -1,3 +1,5 @@
+using Assistant.Rag.Access;
+
 namespace Assistant.Rag.Indexes;
 
 /// <summary>Vector search that answers with chunks only, whatever extra records (hypothetical questions) the index holds.</summary>
@@ -10,7 +12,12 @@ public static class ChunkVectorSearch
     /// <paramref name="top"/> distinct chunks are found or the index is exhausted.
     /// </summary>
     /// <remarks>Thread-safe as <paramref name="index"/>'s search is.</remarks>
-    public static async Task<IReadOnlyList<ScoredId>> SearchChunksAsync(this IVectorIndex index, ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<ScoredId>> SearchChunksAsync(this IVectorIndex index, ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default) =>
+        SearchChunksAsync(index, query, top, null, cancellationToken);
+
+    /// <summary>As the unfiltered overload, among the records <paramref name="access"/> allows (filtered inside the index's
+    /// search); null searches every record.</summary>
+    public static async Task<IReadOnlyList<ScoredId>> SearchChunksAsync(this IVectorIndex index, ReadOnlyMemory<float> query, int top, AccessFilter? access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         if (top <= 0)
@@ -21,7 +28,9 @@ public static class ChunkVectorSearch
         var fetch = top;
         while (true)
         {
-            var hits = await index.SearchAsync(query, fetch, cancellationToken).ConfigureAwait(false);
+            var hits = access is null
+                ? await index.SearchAsync(query, fetch, cancellationToken).ConfigureAwait(false)
+                : await index.SearchAsync(query, fetch, access, cancellationToken).ConfigureAwait(false);
             var best = new Dictionary<string, float>(StringComparer.Ordinal);
             var order = new List<string>();
             foreach (var hit in hits)

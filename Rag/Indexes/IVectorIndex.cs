@@ -1,3 +1,5 @@
+using Assistant.Rag.Access;
+
 namespace Assistant.Rag.Indexes;
 
 /// <summary>
@@ -19,8 +21,18 @@ public interface IVectorIndex
     /// <summary>Removes vectors by id; unknown ids are ignored.</summary>
     Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
-    /// <summary>The <paramref name="top"/> most similar vectors, best first, with cosine similarity as score.</summary>
+    /// <summary>
+    /// The <paramref name="top"/> most similar vectors, best first, with cosine similarity as score, whatever their access
+    /// lists: for evaluation, benchmarks and maintenance. Answers to people go through the filtered overload.
+    /// </summary>
     Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The <paramref name="top"/> most similar vectors among those whose access list <paramref name="access"/> allows,
+    /// best first. The filter runs inside the search (before the top <paramref name="top"/> are chosen), never on its
+    /// result, so a restricted majority cannot crowd the allowed hits out.
+    /// </summary>
+    Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, AccessFilter access, CancellationToken cancellationToken = default);
 
     /// <summary>Makes all changes durable (atomically: the saved state is either the old or the new one).</summary>
     Task SaveAsync(CancellationToken cancellationToken = default);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text;
+using Assistant.Rag.Access;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -36,7 +37,8 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
 
     private const uint FileMagic = 0x58563849; // "I8VX" read as a little-endian uint
     private const uint TrailerMagic = 0x444E4549; // "IEND"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
+    private const int PublicOnlyFormatVersion = 2; // no access lists: every vector is public
     private const int LegacyFormatVersion = 1; // int8 codes only, no float file
     private const int HeaderSize = 24; // magic, version, dimensions, count, save generation
 
@@ -67,6 +69,12 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
     private int _count;
     private FloatVectorFile? _floats;
     private long _generation;
+
+    // Access lists, interned: slot i belongs to the documents readable under _aclSets[_aclGroup[i]]. Group 0 is public.
+    // A filtered search decides once per distinct list (there are few) and then skips slots in the scan itself.
+    private int[] _aclGroup = [];
+    private readonly List<IReadOnlyList<string>> _aclSets = [[Principals.Public]];
+    private readonly Dictionary<string, int> _aclIndex = new(StringComparer.Ordinal) { [Principals.Public] = 0 };
 
     /// <summary>
     /// Opens the index stored in <paramref name="directory"/>, or starts an empty one if it holds no index file.
@@ -158,6 +166,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
                     _scales[slot] = scales[i];
                     _pending[slot] = floats[i];
                     _rows[slot] = -1;
+                    _aclGroup[slot] = AclGroup(records[i].Acl);
                 }
             }
             finally
@@ -206,7 +215,19 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
     /// query scores 0 against everything. Ties are broken by insertion order.</remarks>
     /// <exception cref="ArgumentException">The query has the wrong length or a NaN or infinite component.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
-    public Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default) =>
+        SearchCore(query, top, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>As the unfiltered search, but the int8 scan skips every vector whose access list <paramref name="access"/>
+    /// does not allow, before it keeps candidates: the <paramref name="top"/> hits are the best allowed ones.</remarks>
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, AccessFilter access, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return SearchCore(query, top, access, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<ScoredId>> SearchCore(ReadOnlyMemory<float> query, int top, AccessFilter? access, CancellationToken cancellationToken)
     {
         if (query.Length != _dimensions)
         {
@@ -233,7 +254,8 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
                 return Task.FromResult<IReadOnlyList<ScoredId>>([]);
             }
 
-            var candidates = Scan(queryCodes, count, (int)Math.Min(Math.Max((long)top * CandidateFactor, MinCandidates), count), cancellationToken);
+            var allowed = access is null ? null : Allowed(access);
+            var candidates = Scan(queryCodes, count, (int)Math.Min(Math.Max((long)top * CandidateFactor, MinCandidates), count), allowed, cancellationToken);
             for (var i = 0; i < candidates.Length; i++)
             {
                 var slot = candidates[i].Slot;
@@ -290,6 +312,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
                 // sbyte[] and byte[] share a layout, and the runtime allows the cast through object.
                 await stream.WriteAsync(((byte[])(object)_codes).AsMemory(0, count * _dimensions), cancellationToken).ConfigureAwait(false);
                 await stream.WriteAsync(EncodeIds(_ids.AsSpan(0, count)), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(EncodeAcls(_aclSets, _aclGroup.AsSpan(0, count)), cancellationToken).ConfigureAwait(false);
 
                 var trailer = new byte[8];
                 BinaryPrimitives.WriteUInt32LittleEndian(trailer, TrailerMagic);
@@ -326,6 +349,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
                 _ids = [];
                 _rows = [];
                 _pending = [];
+                _aclGroup = [];
                 Volatile.Write(ref _count, 0);
             }
             finally
@@ -348,12 +372,41 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         _writeGate.Dispose();
     }
 
-    private (float Score, int Slot)[] Scan(short[] query, int count, int top, CancellationToken cancellationToken)
+    // Which access groups the filter allows; null when all are (no slot need be checked). Called under the read lock.
+    private bool[]? Allowed(AccessFilter access)
+    {
+        var allowed = new bool[_aclSets.Count];
+        var all = true;
+        for (var g = 0; g < allowed.Length; g++)
+        {
+            allowed[g] = access.Allows(_aclSets[g]);
+            all &= allowed[g];
+        }
+
+        return all ? null : allowed;
+    }
+
+    // Called under the write lock.
+    private int AclGroup(IReadOnlyList<string>? acl)
+    {
+        var normalised = Principals.Normalize(acl);
+        var key = string.Join('\n', normalised);
+        if (!_aclIndex.TryGetValue(key, out var group))
+        {
+            group = _aclSets.Count;
+            _aclSets.Add(normalised);
+            _aclIndex[key] = group;
+        }
+
+        return group;
+    }
+
+    private (float Score, int Slot)[] Scan(short[] query, int count, int top, bool[]? allowed, CancellationToken cancellationToken)
     {
         var partitions = count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, count / (ParallelThreshold / 2));
         if (partitions <= 1)
         {
-            return ScanRange(query, 0, count, top, cancellationToken).ToSortedArray();
+            return ScanRange(query, 0, count, top, allowed, cancellationToken).ToSortedArray();
         }
 
         var heaps = new TopKHeap[partitions];
@@ -362,7 +415,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         {
             var start = (int)((long)count * p / partitions);
             var end = (int)((long)count * (p + 1) / partitions);
-            heaps[p] = ScanRange(query, start, end, top, cancellationToken);
+            heaps[p] = ScanRange(query, start, end, top, allowed, cancellationToken);
         });
 
         var merged = heaps[0];
@@ -374,7 +427,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         return merged.ToSortedArray();
     }
 
-    private TopKHeap ScanRange(short[] query, int start, int end, int top, CancellationToken cancellationToken)
+    private TopKHeap ScanRange(short[] query, int start, int end, int top, bool[]? allowed, CancellationToken cancellationToken)
     {
         var heap = new TopKHeap(top);
         var threshold = float.NegativeInfinity;
@@ -382,11 +435,17 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         ReadOnlySpan<sbyte> codes = _codes;
         ReadOnlySpan<float> scales = _scales;
         ReadOnlySpan<short> q = query;
+        var groups = _aclGroup;
         for (var slot = start; slot < end; slot++)
         {
             if ((slot & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (allowed is not null && !allowed[groups[slot]])
+            {
+                continue;
             }
 
             var score = Int8Quantizer.Dot(q, codes.Slice(slot * dimensions, dimensions)) * scales[slot];
@@ -415,6 +474,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         Array.Resize(ref _ids, capacity);
         Array.Resize(ref _rows, capacity);
         Array.Resize(ref _pending, capacity);
+        Array.Resize(ref _aclGroup, capacity);
     }
 
     private void RemoveSlot(int slot)
@@ -426,6 +486,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
             _scales[slot] = _scales[last];
             _rows[slot] = _rows[last];
             _pending[slot] = _pending[last];
+            _aclGroup[slot] = _aclGroup[last];
             var movedId = _ids[last]!;
             _ids[slot] = movedId;
             _slots[movedId] = slot;
@@ -462,7 +523,7 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
                 return;
             }
 
-            if (version != FormatVersion)
+            if (version != FormatVersion && version != PublicOnlyFormatVersion)
             {
                 throw Corrupt($"it has format version {version}; this build reads version {FormatVersion}");
             }
@@ -511,6 +572,11 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
                 }
 
                 _ids[i] = id;
+            }
+
+            if (version == FormatVersion)
+            {
+                ReadAcls(reader, count);
             }
 
             if (reader.ReadUInt32() != TrailerMagic || reader.ReadInt32() != count || stream.Position != length)
@@ -611,6 +677,70 @@ public sealed partial class Int8FlatVectorIndex : IVectorIndex, IDisposable
         }
 
         return bytes;
+    }
+
+    // The distinct access lists, then each slot's index into them. (Version 2 files end their ids with the trailer, and
+    // every slot of theirs stays in group 0, public: version 2 was written before documents had access lists.)
+    private static byte[] EncodeAcls(List<IReadOnlyList<string>> sets, ReadOnlySpan<int> groups)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(sets.Count);
+            foreach (var set in sets)
+            {
+                writer.Write(set.Count);
+                foreach (var principal in set)
+                {
+                    writer.Write(principal);
+                }
+            }
+
+            foreach (var group in groups)
+            {
+                writer.Write(group);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private void ReadAcls(BinaryReader reader, int count)
+    {
+        var sets = reader.ReadInt32();
+        if (sets < 1 || sets > count + 1)
+        {
+            throw Corrupt($"it declares {sets} access lists for {count} vectors");
+        }
+
+        var groups = new int[sets];
+        for (var g = 0; g < sets; g++)
+        {
+            var size = reader.ReadInt32();
+            if (size < 1 || size > 100_000)
+            {
+                throw Corrupt($"access list {g} declares {size} principals");
+            }
+
+            var list = new string[size];
+            for (var i = 0; i < size; i++)
+            {
+                list[i] = reader.ReadString();
+            }
+
+            groups[g] = AclGroup(list);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var group = reader.ReadInt32();
+            if (group < 0 || group >= sets)
+            {
+                throw Corrupt($"vector {i} names access list {group} of {sets}");
+            }
+
+            _aclGroup[i] = groups[group];
+        }
     }
 
     private static byte[] EncodeIds(ReadOnlySpan<string?> ids)

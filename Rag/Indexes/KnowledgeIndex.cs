@@ -136,7 +136,7 @@ public sealed partial class KnowledgeIndex : IDisposable
             {
                 try
                 {
-                    await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding))], cancellationToken).ConfigureAwait(false);
+                    await Vectors.UpsertAsync([.. batch.Select(b => new VectorRecord(b.Chunk.Id, b.Embedding, b.Chunk.Acl))], cancellationToken).ConfigureAwait(false);
                 }
                 catch (ArgumentException exception)
                 {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Assistant.Rag.Access;
 using Assistant.Rag.Ingestion;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
@@ -41,12 +42,14 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string IdField = "id";
     private const string DocumentField = "document";
+    private const string AclField = "acl";
 
     // What a Lucene document holds. An index written with another layout is emptied on open, so that
     // KnowledgeIndex.OpenAsync finds it behind the catalog and rebuilds it from the stored chunks (no embedding work).
     // 1: title and heading only in the title field. 2: also at the head of the body field, as the chunk is embedded.
+    // 3: an "acl" term per principal of the document's access list, which filtered searches filter on.
     private const string LayoutKey = "layout";
-    private const string Layout = "2";
+    private const string Layout = "3";
 
     // Upper bound on distinct terms per field in one query, well under Lucene's 1024-clause limit.
     private const int MaxTermsPerField = 256;
@@ -184,7 +187,19 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
     /// distinct terms per field are used, so a pasted page cannot exceed Lucene's clause limit. Scores are BM25 sums and
     /// only comparable within one result list.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is negative.</exception>
-    public Task<IReadOnlyList<ScoredId>> SearchAsync(string text, int top, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(string text, int top, CancellationToken cancellationToken = default) =>
+        SearchCore(text, top, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The asker's principals become a Lucene filter (one "acl" term each) applied while the index is searched,
+    /// so the <paramref name="top"/> hits are the best allowed ones.</remarks>
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(string text, int top, AccessFilter access, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return SearchCore(text, top, access, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<ScoredId>> SearchCore(string text, int top, AccessFilter? access, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(top);
         cancellationToken.ThrowIfCancellationRequested();
@@ -203,7 +218,7 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var topDocs = searcher.Search(query, top);
+            var topDocs = access is null ? searcher.Search(query, top) : searcher.Search(query, AclFilter(access), top);
             var hits = new ScoredId[topDocs.ScoreDocs.Length];
             for (var i = 0; i < hits.Length; i++)
             {
@@ -259,6 +274,17 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
         _directory.Dispose();
     }
 
+    private static QueryWrapperFilter AclFilter(AccessFilter access)
+    {
+        var principals = new BooleanQuery();
+        foreach (var principal in access.Principals)
+        {
+            principals.Add(new TermQuery(new Term(AclField, principal)), Occur.SHOULD);
+        }
+
+        return new QueryWrapperFilter(principals);
+    }
+
     private static string TitleField(string family) => "title_" + family;
 
     private static string BodyField(string family) => "body_" + family;
@@ -273,13 +299,19 @@ public sealed partial class LuceneKeywordIndex : IKeywordIndex, IDisposable
         // The body carries the title too, as one text with it, the way the chunk is embedded: in a title field of its
         // own a title term gets the field's own, far higher IDF, and title matches then outweigh the body.
         var body = title.Length == 0 ? chunk.Text ?? string.Empty : title + "\n" + chunk.Text;
-        return
-        [
+        var document = new Document
+        {
             new StringField(IdField, chunk.Id, Field.Store.YES),
             new StringField(DocumentField, chunk.DocumentId ?? string.Empty, Field.Store.YES),
             new TextField(TitleField(family), title, Field.Store.NO),
             new TextField(BodyField(family), body, Field.Store.NO),
-        ];
+        };
+        foreach (var principal in Principals.Normalize(chunk.Acl))
+        {
+            document.Add(new StringField(AclField, principal, Field.Store.NO));
+        }
+
+        return document;
     }
 
     private BooleanQuery BuildQuery(string text)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Assistant.Rag.Access;
 
 namespace Assistant.Rag.Indexes;
 
@@ -17,6 +18,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
 {
     private readonly IVectorIndex _inner;
     private readonly Dictionary<string, float[]> _chunks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>?> _acls = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Snapshot? _snapshot;
     private int _documents;
@@ -31,6 +33,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
         foreach (var record in existing)
         {
             _chunks[record.Id] = Normalised(record.Vector.Span);
+            _acls[record.Id] = record.Acl;
         }
     }
 
@@ -38,7 +41,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
     public static TwoLevelVectorIndex Open(IVectorIndex flat, ChunkCatalog catalog, int documents)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new TwoLevelVectorIndex(flat, catalog.ReadAll().Select(c => new VectorRecord(c.Chunk.Id, c.Embedding)).Concat(catalog.ReadAllQuestionVectors()), documents);
+        return new TwoLevelVectorIndex(flat, catalog.ReadAll().Select(c => new VectorRecord(c.Chunk.Id, c.Embedding, c.Chunk.Acl)).Concat(catalog.ReadAllQuestionVectors()), documents);
     }
 
     /// <summary>How many documents the chunk search is restricted to; 0 searches the wrapped index over all chunks.</summary>
@@ -61,6 +64,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
             foreach (var record in records)
             {
                 _chunks[record.Id] = Normalised(record.Vector.Span);
+                _acls[record.Id] = record.Acl;
             }
 
             _snapshot = null;
@@ -77,6 +81,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
             foreach (var id in ids)
             {
                 _chunks.Remove(id);
+                _acls.Remove(id);
             }
 
             _snapshot = null;
@@ -84,12 +89,26 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, CancellationToken cancellationToken = default) =>
+        SearchCoreAsync(query, top, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Both levels filter: documents the filter does not allow are not ranked, so the best allowed documents are
+    /// searched.</remarks>
+    public Task<IReadOnlyList<ScoredId>> SearchAsync(ReadOnlyMemory<float> query, int top, AccessFilter access, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return SearchCoreAsync(query, top, access, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ScoredId>> SearchCoreAsync(ReadOnlyMemory<float> query, int top, AccessFilter? access, CancellationToken cancellationToken)
     {
         var documents = Documents;
         if (documents == 0)
         {
-            return await _inner.SearchAsync(query, top, cancellationToken).ConfigureAwait(false);
+            return access is null
+                ? await _inner.SearchAsync(query, top, cancellationToken).ConfigureAwait(false)
+                : await _inner.SearchAsync(query, top, access, cancellationToken).ConfigureAwait(false);
         }
 
         if (top <= 0)
@@ -102,6 +121,12 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
         var best = new TopKHeap(Math.Min(documents, Math.Max(1, snapshot.DocumentChunks.Length)));
         for (var d = 0; d < snapshot.DocumentChunks.Length; d++)
         {
+            // A document's chunks share its access list, so its first chunk's list decides.
+            if (access is not null && snapshot.DocumentChunks[d].Length > 0 && !access.Allows(snapshot.Acls[snapshot.DocumentChunks[d][0]]))
+            {
+                continue;
+            }
+
             best.Add(TensorPrimitives.Dot(normalised, snapshot.Summaries.AsSpan(d * snapshot.Dimensions, snapshot.Dimensions)), d);
         }
 
@@ -127,6 +152,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
         lock (_gate)
         {
             _chunks.Clear();
+            _acls.Clear();
             _snapshot = null;
         }
     }
@@ -174,7 +200,7 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
             }
         }
 
-        return new Snapshot(ids, vectors, dimensions, summaries, documentChunks);
+        return new Snapshot(ids, vectors, dimensions, summaries, documentChunks, [.. ids.Select(id => _acls.GetValueOrDefault(id))]);
     }
 
     private static float[] Normalised(ReadOnlySpan<float> vector)
@@ -189,5 +215,5 @@ public sealed class TwoLevelVectorIndex : IVectorIndex, IDisposable
         return result;
     }
 
-    private sealed record Snapshot(string[] Ids, float[][] Vectors, int Dimensions, float[] Summaries, int[][] DocumentChunks);
+    private sealed record Snapshot(string[] Ids, float[][] Vectors, int Dimensions, float[] Summaries, int[][] DocumentChunks, IReadOnlyList<string>?[] Acls);
 }

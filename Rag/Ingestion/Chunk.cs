@@ -15,6 +15,7 @@ namespace Assistant.Rag.Ingestion;
 /// <param name="TokenCount">Length in model tokens.</param>
 /// <param name="ContentHash">SHA-256 of the text, hex; equal hashes share one embedding.</param>
 /// <param name="DocumentVersion">The version of the document the chunk came from.</param>
+/// <param name="Acl">The document's normalised access list (<see cref="Access.Principals.Normalize"/>); null is public.</param>
 public sealed record Chunk(
     string Id,
     string DocumentId,
@@ -27,4 +28,5 @@ public sealed record Chunk(
     string Language,
     int TokenCount,
     string ContentHash,
-    string DocumentVersion);
+    string DocumentVersion,
+    IReadOnlyList<string>? Acl = null);

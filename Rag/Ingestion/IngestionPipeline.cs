@@ -83,7 +83,8 @@ public sealed partial class IngestionPipeline
                     // Decided before chunking: semantic chunking embeds every sentence, which an unchanged document must not cost.
                     var existing = _index.Catalog.GetDocument(document.Id);
                     var contentHash = TextChunker.ContentHashOf(document);
-                    if (!revisit && existing is not null && existing.ContentHash == contentHash && existing.Version == (document.Version ?? contentHash[..16]) && existing.Source == source)
+                    if (!revisit && existing is not null && existing.ContentHash == contentHash && existing.Version == (document.Version ?? contentHash[..16]) && existing.Source == source
+                        && SameAcl(existing.Acl, document.Acl))
                     {
                         unchanged++;
                         continue;
@@ -110,11 +111,13 @@ public sealed partial class IngestionPipeline
                     var old = _index.Catalog.ReplaceDocument(source, document, byChunk, _time.GetUtcNow(), questions);
                     var current = document.Pieces.Select(p => p.Chunk.Id).ToHashSet(StringComparer.Ordinal);
                     var stale = old.Where(id => !current.Contains(id)).ToList();
-                    var questionRecords = questions.SelectMany(q => q.Value.Select((question, i) => new VectorRecord(QuestionRecords.Id(q.Key, i), question.Embedding))).ToList();
+                    // A permission change with unchanged content is re-applied too: its embeddings are reused by hash.
+                    var acl = Access.Principals.Normalize(document.Source.Acl);
+                    var questionRecords = questions.SelectMany(q => q.Value.Select((question, i) => new VectorRecord(QuestionRecords.Id(q.Key, i), question.Embedding, acl))).ToList();
                     var currentQuestions = questionRecords.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
                     await _index.Vectors.DeleteAsync([.. stale, .. oldQuestions.Where(id => !currentQuestions.Contains(id))], cancellationToken).ConfigureAwait(false);
                     await _index.Keywords.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
-                    await _index.Vectors.UpsertAsync([.. document.Pieces.Select(p => new VectorRecord(p.Chunk.Id, byChunk[p.Chunk.Id])), .. questionRecords], cancellationToken).ConfigureAwait(false);
+                    await _index.Vectors.UpsertAsync([.. document.Pieces.Select(p => new VectorRecord(p.Chunk.Id, byChunk[p.Chunk.Id], acl)), .. questionRecords], cancellationToken).ConfigureAwait(false);
                     await _index.Keywords.UpsertAsync([.. document.Pieces.Select(p => QuestionRecords.ForKeywords(p.Chunk, questions.GetValueOrDefault(p.Chunk.Id)))], cancellationToken).ConfigureAwait(false);
                     chunks += document.Pieces.Count;
                     if (isNew)
@@ -298,6 +301,9 @@ public sealed partial class IngestionPipeline
         Log.Questions(_logger, chunks.Count, reused, written.Count, texts.Count);
         return (byHash, generated.FailedChunks);
     }
+
+    private static bool SameAcl(IReadOnlyList<string>? stored, IReadOnlyList<string>? offered) =>
+        Access.Principals.Normalize(stored).SequenceEqual(Access.Principals.Normalize(offered), StringComparer.Ordinal);
 
     private static string QuestionSettingKey(string source) => "hypothetical-questions:" + source;
 

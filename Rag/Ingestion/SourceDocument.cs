@@ -9,10 +9,12 @@ namespace Assistant.Rag.Ingestion;
 /// <param name="Sections">Sections in reading order.</param>
 /// <param name="Metadata">Free-form metadata (author, modified, source).</param>
 /// <param name="Version">The source's version stamp, if it has one (ETag, version number); null when the source has none.</param>
+/// <param name="Acl">Who may read it, as <see cref="Access.Principals"/> strings ("user:…", "group:…", "everyone", "public"); null or empty is a public document.</param>
 public sealed record SourceDocument(
     string Id,
     string Title,
     string Url,
     IReadOnlyList<DocumentSection> Sections,
     IReadOnlyDictionary<string, string> Metadata,
-    string? Version = null);
+    string? Version = null,
+    IReadOnlyList<string>? Acl = null);

@@ -66,6 +66,7 @@ public sealed class TextChunker
     {
         var contentHash = ContentHashOf(document);
         var version = document.Version ?? contentHash[..16];
+        var acl = Access.Principals.Normalize(document.Acl);
         var sections = new List<ChunkedSection>();
         var pieces = new List<ChunkedPiece>();
 
@@ -93,7 +94,8 @@ public sealed class TextChunker
                     Language: LanguageDetector.Detect(text),
                     TokenCount: _tokens.CountTokens(text),
                     ContentHash: Hash(embeddingText),
-                    DocumentVersion: version);
+                    DocumentVersion: version,
+                    Acl: acl);
                 pieces.Add(new ChunkedPiece(chunk, start, end, embeddingText));
                 ordinal++;
             }

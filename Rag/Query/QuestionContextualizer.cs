@@ -17,9 +17,11 @@ public sealed partial class QuestionContextualizer
     private readonly IQuestionRewriter _rewriter;
     private readonly IOptionsMonitor<MemoryOptions> _options;
     private readonly ILogger _logger;
+    private readonly Access.DocumentAccess _access;
 
-    public QuestionContextualizer(IConversationMemory memory, IQuestionRewriter rewriter, IOptionsMonitor<MemoryOptions> options, ILogger<QuestionContextualizer> logger)
+    public QuestionContextualizer(IConversationMemory memory, IQuestionRewriter rewriter, IOptionsMonitor<MemoryOptions> options, ILogger<QuestionContextualizer> logger, Access.DocumentAccess access)
     {
+        _access = access;
         _memory = memory;
         _rewriter = rewriter;
         _options = options;
@@ -43,6 +45,8 @@ public sealed partial class QuestionContextualizer
             Log.MemoryUnavailable(_logger, "load", exception.GetType().Name, exception.InnerException?.GetType().Name ?? "-");
         }
 
+        // Only the turns the asker may see inform the follow-up (see DocumentAccess.Visible).
+        history = _access.Visible(history, Access.AccessFilter.For(turn.Asker));
         var standalone = question;
         try
         {

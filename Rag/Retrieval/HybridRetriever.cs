@@ -47,13 +47,18 @@ public sealed class HybridRetriever
     /// <summary>
     /// Retrieves evidence for <paramref name="question"/>: passages, and the tables of the structured routes the router
     /// chose (<see cref="RetrievalResult.Structured"/>). <paramref name="keywordQuery"/> replaces the text sent to the keyword
-    /// route (e.g. with filler words removed); null sends the question.
+    /// route (e.g. with filler words removed); null sends the question. Only documents <paramref name="access"/> allows are
+    /// searched (null: public documents only).
     /// </summary>
-    public async Task<RetrievalResult> RetrieveAsync(string question, string? keywordQuery = null, CancellationToken cancellationToken = default)
+    public Task<RetrievalResult> RetrieveAsync(string question, string? keywordQuery = null, CancellationToken cancellationToken = default) =>
+        RetrieveAsync(question, keywordQuery, null, cancellationToken);
+
+    /// <summary>As <see cref="RetrieveAsync(string, string?, CancellationToken)"/>, filtered by the asker's <paramref name="access"/>.</summary>
+    public async Task<RetrievalResult> RetrieveAsync(string question, string? keywordQuery, Access.AccessFilter? access, CancellationToken cancellationToken = default)
     {
         var options = _options.CurrentValue;
         ArgumentNullException.ThrowIfNull(question);
-        var ranking = await RankAsync(new RetrievalRequest(question, keywordQuery, Structured: true), options, cancellationToken).ConfigureAwait(false);
+        var ranking = await RankAsync(new RetrievalRequest(question, keywordQuery, Structured: true, Access: access), options, cancellationToken).ConfigureAwait(false);
         var passages = _assembler.Assemble(ranking.Hits, options.MaxPassages, options.ContextTokens);
         return ranking with { Passages = passages };
     }

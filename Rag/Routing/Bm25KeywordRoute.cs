@@ -21,6 +21,6 @@ internal sealed class Bm25KeywordRoute : IRetrievalRoute
     public Task<IReadOnlyList<ScoredId>> SearchAsync(RouteQuery query, int top, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _index.Keywords.SearchAsync(query.KeywordText, top, cancellationToken);
+        return _index.Keywords.SearchAsync(query.KeywordText, top, query.Access ?? Access.AccessFilter.PublicOnly, cancellationToken);
     }
 }

@@ -31,6 +31,7 @@ internal sealed class DenseVectorRoute : IRetrievalRoute
             ? await _embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken).ConfigureAwait(false)
             : query.Embedding;
         // Through SearchChunksAsync: a hit on a chunk's hypothetical question is a hit on the chunk, and only chunks come back.
-        return await _index.Vectors.SearchChunksAsync(embedding, top, cancellationToken).ConfigureAwait(false);
+        // The asker's principals filter inside the index's scan; no asker is public documents only.
+        return await _index.Vectors.SearchChunksAsync(embedding, top, query.Access ?? Access.AccessFilter.PublicOnly, cancellationToken).ConfigureAwait(false);
     }
 }

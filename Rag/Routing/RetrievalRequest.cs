@@ -9,4 +9,5 @@ namespace Assistant.Rag.Routing;
 /// <param name="Expansion">Query expansion switches for this request; null uses the configured ones.</param>
 /// <param name="Structured">True lets the router choose the structured routes (sql, graph) as well, for an answer; the
 /// retrieval evaluation ranks text only and leaves it false.</param>
-public sealed record RetrievalRequest(string Question, string? KeywordQuery = null, bool Routed = true, QueryExpansionOptions? Expansion = null, bool Structured = false);
+/// <param name="Access">The asker's principals, which every text route filters by inside its search; null is public documents only.</param>
+public sealed record RetrievalRequest(string Question, string? KeywordQuery = null, bool Routed = true, QueryExpansionOptions? Expansion = null, bool Structured = false, Access.AccessFilter? Access = null);

@@ -120,7 +120,7 @@ public sealed partial class RouteFusion
 
         // BM25 needs no embedding and nearly every decision includes it: start it now, beside embedding and routing, and
         // drop its result if the router leaves it out.
-        var original = new RouteQuery(question, request.KeywordQuery ?? question, language, ReadOnlyMemory<float>.Empty);
+        var original = new RouteQuery(question, request.KeywordQuery ?? question, language, ReadOnlyMemory<float>.Empty, request.Access);
         var keyword = runnable.FirstOrDefault(r => r.Name == RouteNames.Keyword);
         var earlyKeyword = keyword is null ? null : _runner.SearchAsync(keyword, original, top, budget, cancellationToken);
         // The router needs the embedding only when it has a choice to make; with BM25 alone (a Chinese question while no
@@ -276,10 +276,10 @@ public sealed partial class RouteFusion
             }
         }
 
-        var queries = new List<(RouteQuery, bool)> { (new RouteQuery(request.Question, request.KeywordQuery ?? request.Question, language, vector), true) };
+        var queries = new List<(RouteQuery, bool)> { (new RouteQuery(request.Question, request.KeywordQuery ?? request.Question, language, vector, request.Access), true) };
         foreach (var text in expansion.Alternatives.Append(expansion.StepBack).OfType<string>())
         {
-            queries.Add((new RouteQuery(text, text, LanguageDetector.Detect(text), ReadOnlyMemory<float>.Empty), false));
+            queries.Add((new RouteQuery(text, text, LanguageDetector.Detect(text), ReadOnlyMemory<float>.Empty, request.Access), false));
         }
 
         return queries;

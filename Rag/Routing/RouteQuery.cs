@@ -8,4 +8,5 @@ namespace Assistant.Rag.Routing;
 /// The vector to search with, already computed (the question's, or a hypothetical answer's for HyDE); empty means the
 /// vector route embeds <paramref name="Text"/> itself.
 /// </param>
-public sealed record RouteQuery(string Text, string KeywordText, string Language, ReadOnlyMemory<float> Embedding);
+/// <param name="Access">Whose principals the search filters by, inside the index; null is public documents only.</param>
+public sealed record RouteQuery(string Text, string KeywordText, string Language, ReadOnlyMemory<float> Embedding, Access.AccessFilter? Access = null);

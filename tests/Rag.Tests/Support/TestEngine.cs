@@ -140,8 +140,8 @@ internal sealed class TestEngine : IDisposable
     public static HistoryCompactor Compactor(MemoryOptions? options = null, ILlmCalls? llm = null, ILogger<HistoryCompactor>? logger = null) =>
         new(SharedModel.Tokens, new FixedOptions<MemoryOptions>(options ?? new MemoryOptions()), llm ?? NoLlmCalls.Instance, logger ?? NullLogger<HistoryCompactor>.Instance);
 
-    private static QuestionContextualizer Contextualizer(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null) =>
-        new(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance);
+    private QuestionContextualizer Contextualizer(IConversationMemory memory, IQuestionRewriter? rewriter = null, ILogger<QuestionContextualizer>? logger = null) =>
+        new(memory, rewriter ?? new RuleBasedQuestionRewriter(), new FixedOptions<MemoryOptions>(new MemoryOptions()), logger ?? NullLogger<QuestionContextualizer>.Instance, new Assistant.Rag.Access.DocumentAccess(Index));
 
     public void Dispose() => _services.Dispose();
 }
