@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using System.Reflection;
+using Assistant.Rag.Indexes;
+using Assistant.Rag.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Rag.Sql;
+
+/// <summary>
+/// The SQL route (NL2SQL without an LLM): the nearest stored example of any configured database is adapted to the
+/// question (values, numbers, periods), scored, and run through the read-only guard; below the confidence threshold
+/// nothing runs and the three nearest answerable questions are offered.
+/// </summary>
+/// <remarks>
+/// Thread-safe. The first call opens every database (building the sample one when needed), introspects it and embeds its
+/// examples; later calls cost one question embedding and one query. <see cref="RefreshAsync"/> re-reads the schemas.
+/// </remarks>
+public sealed class SqlRoute : IStructuredRoute, IDisposable
+{
+    private readonly SqlOptions _options;
+    private readonly string _folder;
+    private readonly string _contentRoot;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly ILogger<SqlRoute> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile IReadOnlyList<SqlSource>? _sources;
+
+    /// <summary>Creates the route; nothing is opened until the first question or refresh.</summary>
+    public SqlRoute(IOptions<SqlOptions> options, IndexFolder folder, IEmbeddingGenerator<string, Embedding<float>> embeddings, ILogger<SqlRoute> logger, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(folder);
+        _options = options.Value;
+        _folder = folder.Path;
+        _embeddings = embeddings;
+        _logger = logger;
+        _contentRoot = contentRoot;
+    }
+
+    /// <inheritdoc />
+    public string Name => "sql";
+
+    /// <inheritdoc />
+    public string Description
+    {
+        get
+        {
+            var sources = _sources;
+            if (sources is null)
+            {
+                return _options.Databases.Count == 0
+                    ? "fernhill: Fernhill Labs company records (offices, teams, employees, service-desk tickets, laptops, expense claims)"
+                    : string.Join('\n', _options.Databases.Select(d => $"{d.Name}: {d.Description}"));
+            }
+
+            return string.Join("\n\n", sources.Select(s => $"{s.Options.Name}: {s.Options.Description}\n{s.Schema.Summary()}"));
+        }
+    }
+
+    /// <summary>The databases' names, in configuration order (the sample's when none is configured).</summary>
+    public IReadOnlyList<string> Databases => Configured().Select(d => d.Name).ToList();
+
+    /// <inheritdoc />
+    public Task<StructuredReply> AnswerAsync(StructuredQuestion question, CancellationToken cancellationToken = default) =>
+        AnswerAsync(question, null, cancellationToken);
+
+    /// <summary>Answers from one database only (<paramref name="database"/>), or from any when null.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<StructuredReply> AnswerAsync(StructuredQuestion question, string? database, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (!_options.Enabled || string.IsNullOrWhiteSpace(question.Text))
+        {
+            return StructuredReply.Declined([]);
+        }
+
+        var sources = (await SourcesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => database is null || string.Equals(s.Options.Name, database, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (sources.Count == 0)
+        {
+            return StructuredReply.Declined([]);
+        }
+
+        var vector = (await _embeddings.GenerateAsync([question.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
+        var chinese = question.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || TextFold.HasCjk(question.Text);
+        var bigrams = Bigrams(question.Text);
+        var ranked = sources
+            .SelectMany(s => s.Examples.Select((e, i) => (Source: s, Example: e, Score: Similarity(vector, s.Vectors[i], bigrams, e.Question, chinese))))
+            .OrderByDescending(c => c.Score)
+            .ToList();
+        var today = DateOnly.FromDateTime(question.Now.Date);
+
+        // Adapt the few nearest: one whose adaptation fits the question better can beat a closer one that does not.
+        var best = ranked.Take(5)
+            .Select(c => (c.Source, c.Example, Adapted: ExampleAdapter.Adapt(c.Example, question.Text, today, c.Source.Linker, c.Source.Schema), c.Score))
+            .Select(c => (c.Source, c.Example, c.Adapted, Confidence: c.Score * c.Adapted.Trust))
+            .MaxBy(c => c.Confidence);
+        SqlLog.Matched(_logger, best.Example.Id, best.Source.Options.Name, best.Confidence, _options.MinConfidence);
+        if (best.Confidence < _options.MinConfidence)
+        {
+            return StructuredReply.Declined(Suggestions(ranked.Select(r => r.Example.Question), chinese), best.Confidence);
+        }
+
+        try
+        {
+            var table = await best.Source.Database.ExecuteAsync(best.Adapted.Sql, best.Source.Exposure, cancellationToken).ConfigureAwait(false);
+            SqlLog.Ran(_logger, question.Text, best.Adapted.Sql);
+            return new StructuredReply(table, AnswerSentence.Build(table, best.Adapted.Answer, chinese), best.Confidence, [], best.Example.Id);
+        }
+        catch (SqlRefusedException exception)
+        {
+            SqlLog.Refused(_logger, best.Source.Options.Name, exception.Reason);
+        }
+        catch (SqlExecutionException exception)
+        {
+            SqlLog.Failed(_logger, best.Source.Options.Name, exception);
+        }
+
+        return StructuredReply.Declined(Suggestions(ranked.Select(r => r.Example.Question), chinese), best.Confidence);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="database"/> through the read-only guard and the limits.</summary>
+    /// <exception cref="SqlRefusedException">The guard refused it; nothing ran.</exception>
+    /// <exception cref="SqlExecutionException">The database failed, or the time limit stopped it.</exception>
+    /// <exception cref="ArgumentException">No database has that name.</exception>
+    public async Task<TableResult> ExecuteAsync(string database, string sql, CancellationToken cancellationToken = default)
+    {
+        var source = (await SourcesAsync(cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(s => string.Equals(s.Options.Name, database, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No SQL database is named '{database}'.", nameof(database));
+        return await source.Database.ExecuteAsync(sql, source.Exposure, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Re-reads every database's schema and values, and re-embeds the examples. Safe to call at any time.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var old = _sources;
+            _sources = await LoadAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var source in old ?? [])
+            {
+                source.Database.Dispose();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RecordVoteAsync(string question, string exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default) =>
+        Task.CompletedTask;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var source in _sources ?? [])
+        {
+            source.Database.Dispose();
+        }
+
+        _gate.Dispose();
+    }
+
+    private async Task<IReadOnlyList<SqlSource>> SourcesAsync(CancellationToken cancellationToken)
+    {
+        if (_sources is { } ready)
+        {
+            return ready;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _sources ??= await LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private List<SqlDatabaseOptions> Configured() => _options.Databases.Count > 0
+        ? _options.Databases
+        : [new SqlDatabaseOptions
+        {
+            Name = SampleDatabase.Name,
+            Provider = SqlDatabaseOptions.Sqlite,
+            ConnectionString = Path.Combine(_folder, "sql", SampleDatabase.Name + ".db"),
+            Description = "Fernhill Labs company records: offices, teams, employees, IT service-desk tickets, laptops and expense claims.",
+        }];
+
+    private async Task<IReadOnlyList<SqlSource>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var limits = SqlLimits.From(_options);
+        var sources = new List<SqlSource>();
+        foreach (var options in Configured())
+        {
+            var sample = _options.Databases.Count == 0;
+            ISqlDatabase database;
+            if (options.Provider == SqlDatabaseOptions.Postgres)
+            {
+                database = new PostgresDatabase(options.Name, options.ConnectionString, limits);
+            }
+            else
+            {
+                var path = SqlitePath(options.ConnectionString);
+                if (sample && !File.Exists(path))
+                {
+                    await Task.Run(() => SampleDatabase.EnsureBuilt(path), cancellationToken).ConfigureAwait(false);
+                    SqlLog.SampleBuilt(_logger, path);
+                }
+
+                database = new SqliteDatabase(options.Name, path, limits);
+            }
+
+            try
+            {
+                var schema = await database.IntrospectAsync(cancellationToken).ConfigureAwait(false);
+                var semantic = SemanticModel.Parse(sample ? Resource("fernhill.semantic.yaml") : options.SemanticFile is { Length: > 0 } file ? await ReadAsync(file, cancellationToken).ConfigureAwait(false) : "{}", options.SemanticFile ?? "semantic file");
+                var exposure = semantic.Exposure(schema);
+                var examples = sample
+                    ? ExampleFile.Parse(Resource("fernhill.examples.json"), options.Name, "fernhill.examples.json", options.Name)
+                    : options.ExamplesFile is { Length: > 0 } examplesFile
+                        ? ExampleFile.Parse(await ReadAsync(examplesFile, cancellationToken).ConfigureAwait(false), options.Name, examplesFile, options.Name)
+                        : [];
+                var vectors = examples.Count == 0
+                    ? []
+                    : (await _embeddings.GenerateAsync(examples.Select(e => e.Question), cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
+                sources.Add(new SqlSource(options, database, semantic, schema, exposure, new ValueLinker(schema, semantic, exposure), examples, vectors));
+                SqlLog.Introspected(_logger, options.Name, options.Provider, schema.Tables.Count, examples.Count);
+            }
+            catch (Exception exception) when (exception is SqlExecutionException or InvalidDataException or IOException)
+            {
+                SqlLog.IntrospectionFailed(_logger, options.Name, exception);
+                database.Dispose();
+            }
+        }
+
+        return sources;
+    }
+
+    private string SqlitePath(string connectionString)
+    {
+        var path = connectionString.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? connectionString["Data Source=".Length..].Split(';')[0]
+            : connectionString;
+        return Path.GetFullPath(Path.Combine(_contentRoot, path));
+    }
+
+    private async Task<string> ReadAsync(string file, CancellationToken cancellationToken) =>
+        await File.ReadAllTextAsync(Path.GetFullPath(Path.Combine(_contentRoot, file)), cancellationToken).ConfigureAwait(false);
+
+    private static string Resource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Assistant.Rag.Sql.Data." + name)
+            ?? throw new InvalidDataException($"The embedded resource {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static double Similarity(float[] question, float[] example, HashSet<string> bigrams, string exampleText, bool chinese)
+    {
+        var cosine = TensorPrimitives.CosineSimilarity(question, example);
+        if (!chinese && !TextFold.HasCjk(exampleText))
+        {
+            return cosine;
+        }
+
+        // MiniLM knows little Chinese: character bigrams carry the match there.
+        var other = Bigrams(exampleText);
+        var dice = bigrams.Count + other.Count == 0 ? 0 : 2.0 * bigrams.Count(other.Contains) / (bigrams.Count + other.Count);
+        return (0.4 * cosine) + (0.6 * dice);
+    }
+
+    private static HashSet<string> Bigrams(string text)
+    {
+        var folded = new string(TextFold.Fold(text).Where(c => char.IsLetterOrDigit(c)).ToArray());
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < folded.Length; i++)
+        {
+            set.Add(folded.Substring(i, 2));
+        }
+
+        return set;
+    }
+
+    private static List<string> Suggestions(IEnumerable<string> nearest, bool chinese) =>
+        nearest.Where(q => TextFold.HasCjk(q) == chinese).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+}
