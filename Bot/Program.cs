@@ -12,6 +12,7 @@ root.Subcommands.Add(serve);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(EvalSqlCommand.Create());
 root.Subcommands.Add(TeamsPackageCommand.Create());
 root.Subcommands.Add(FeedbackCommand.Create());
 root.SetAction((parse, cancellationToken) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], root, cancellationToken));

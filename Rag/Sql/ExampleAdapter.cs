@@ -20,8 +20,9 @@ internal static partial class ExampleAdapter
     public static AdaptedQuery Adapt(SqlExample example, string question, DateOnly today, ValueLinker linker, DatabaseSchema schema)
     {
         var trust = 1.0;
-        var exampleMentions = linker.Find(example.Question);
-        var mentions = linker.Find(question);
+        // Numbers are matched as numbers below, even when a text column holds them ("2014" in concert.Year).
+        var exampleMentions = linker.Find(example.Question).Where(m => !IsNumeric(m.Value)).ToList();
+        var mentions = linker.Find(question).Where(m => !IsNumeric(m.Value)).ToList();
         var examplePeriod = PeriodParser.Find(example.Question, today);
         var period = PeriodParser.Find(question, today);
         var tokens = SqlText.Tokens(example.Query);
@@ -139,9 +140,22 @@ internal static partial class ExampleAdapter
 
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (!used[i] && !tokens.Any(t => t.Kind == SqlTokenKind.String && t.StringValue == mentions[i].Value))
+            if (!used[i] && !tokens.Any(t => t.Kind == SqlTokenKind.String && t.StringValue == mentions[i].Value)
+                && !exampleMentions.Any(m => m.Column == mentions[i].Column && m.Value == mentions[i].Value))
             {
                 trust *= 0.6; // a value the query would ignore.
+            }
+        }
+
+        // Schema words: a column or table the question names that neither the query nor the example question mentions.
+        var queryWords = tokens.Where(t => t.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+            .SelectMany(t => t.Text.Trim('"', '[', ']', '`').Split('_')).Select(WordStem).ToHashSet(StringComparer.Ordinal);
+        var exampleWords = Words(example.Question).ToHashSet(StringComparer.Ordinal);
+        foreach (var word in Words(question).Distinct(StringComparer.Ordinal))
+        {
+            if (SchemaWords(schema).Contains(word) && !queryWords.Contains(word) && !exampleWords.Contains(word))
+            {
+                trust *= 0.85;
             }
         }
 
@@ -162,6 +176,30 @@ internal static partial class ExampleAdapter
 
         return new AdaptedQuery(sql.ToString(), trust, answer);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DatabaseSchema, HashSet<string>> SchemaWordCache = [];
+
+    private static HashSet<string> SchemaWords(DatabaseSchema schema) => SchemaWordCache.GetValue(schema, s =>
+        s.Tables.SelectMany(t => t.Columns.Select(c => c.Name).Append(t.Name)).SelectMany(n => n.Split('_')).Where(w => w.Length > 2)
+            .Select(WordStem).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Lower-cased words of a question, crudely stemmed (plural s, -es, -ies).</summary>
+    internal static IEnumerable<string> Words(string text) =>
+        WordPattern().Matches(TextFold.Fold(text)).Select(m => WordStem(m.Value));
+
+    internal static string WordStem(string word)
+    {
+        word = word.ToLowerInvariant();
+        return word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+            : word.Length > 4 && word.EndsWith("ses", StringComparison.Ordinal) ? word[..^2]
+            : word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1]
+            : word;
+    }
+
+    private static bool IsNumeric(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    [GeneratedRegex(@"[a-z][a-z0-9]+")]
+    private static partial Regex WordPattern();
 
     private static int Index(List<ValueMention> mentions, bool[] used, Func<ValueMention, bool> match)
     {

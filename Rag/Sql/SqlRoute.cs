@@ -88,7 +88,7 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         var chinese = question.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || TextFold.HasCjk(question.Text);
         var bigrams = Bigrams(question.Text);
         var ranked = sources
-            .SelectMany(s => s.Examples.Select((e, i) => (Source: s, Example: e, Score: Similarity(vector, s.Vectors[i], bigrams, e.Question, chinese))))
+            .SelectMany(s => s.Examples.Select((e, i) => (Source: s, Example: e, Score: Similarity(vector, s.Vectors[i], bigrams, question.Text, e.Question, chinese))))
             .OrderByDescending(c => c.Score)
             .ToList();
         var today = DateOnly.FromDateTime(question.Now.Date);
@@ -265,12 +265,16 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         return reader.ReadToEnd();
     }
 
-    private static double Similarity(float[] question, float[] example, HashSet<string> bigrams, string exampleText, bool chinese)
+    private static double Similarity(float[] question, float[] example, HashSet<string> bigrams, string questionText, string exampleText, bool chinese)
     {
         var cosine = TensorPrimitives.CosineSimilarity(question, example);
         if (!chinese && !TextFold.HasCjk(exampleText))
         {
-            return cosine;
+            // Content words keep apart questions MiniLM finds alike ("cat or dog" and "dog but not cat").
+            var mine = Content(questionText);
+            var theirs = Content(exampleText);
+            var overlap = mine.Count + theirs.Count == 0 ? 0 : 2.0 * mine.Count(theirs.Contains) / (mine.Count + theirs.Count);
+            return (0.7 * cosine) + (0.3 * overlap);
         }
 
         // MiniLM knows little Chinese: character bigrams carry the match there.
@@ -278,6 +282,16 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         var dice = bigrams.Count + other.Count == 0 ? 0 : 2.0 * bigrams.Count(other.Contains) / (bigrams.Count + other.Count);
         return (0.4 * cosine) + (0.6 * dice);
     }
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "of", "and", "or", "for", "all", "what", "which", "who", "how", "many", "much", "are", "is", "was", "were", "do", "doe", "does", "did",
+        "have", "ha", "has", "in", "on", "at", "to", "by", "with", "from", "that", "this", "there", "their", "every", "each", "any", "find", "show",
+        "list", "give", "tell", "me", "we", "our", "us", "be", "an", "it", "its", "as", "than", "also", "they", "them", "whose", "where", "when",
+    };
+
+    private static HashSet<string> Content(string text) =>
+        ExampleAdapter.Words(text).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Bigrams(string text)
     {
