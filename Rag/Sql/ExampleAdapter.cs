@@ -69,6 +69,11 @@ internal static partial class ExampleAdapter
                 {
                     edits.Add((literal.Start, literal.End, SqlText.Literal(value.Replace(inner, quoted, StringComparison.Ordinal))));
                     replacements.Add((inner, quoted));
+                    MarkUsed(mentions, used, quoted);
+                }
+                else if (quoted is not null && string.Equals(quoted, inner, StringComparison.Ordinal))
+                {
+                    MarkUsed(mentions, used, quoted);
                 }
                 else if (!question.Contains(inner, StringComparison.OrdinalIgnoreCase))
                 {
@@ -79,6 +84,24 @@ internal static partial class ExampleAdapter
             }
 
             var columns = ColumnOf(tokens, literal, aliases, schema) is { } known ? [known] : linker.ColumnsOf(value).ToList();
+
+            // Several values of one column ("a dog but not a cat"): the i-th the example named is the i-th the question names.
+            var exampleOrder = exampleMentions.Where(m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+            var order = mentions.Where(m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+            var rank = exampleOrder.IndexOf(value);
+            if (rank >= 0 && exampleOrder.Count > 1 && order.Count == exampleOrder.Count)
+            {
+                var target = order[rank];
+                MarkUsed(mentions, used, target);
+                if (target != value)
+                {
+                    edits.Add((literal.Start, literal.End, SqlText.Literal(target)));
+                    replacements.Add((value, target));
+                }
+
+                continue;
+            }
+
             var same = Index(mentions, used, m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase) && m.Value == value);
             if (same >= 0)
             {
@@ -201,6 +224,19 @@ internal static partial class ExampleAdapter
     [GeneratedRegex(@"[a-z][a-z0-9]+")]
     private static partial Regex WordPattern();
 
+    private static void MarkUsed(List<ValueMention> mentions, bool[] used, string value)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (string.Equals(mentions[i].Value, value, StringComparison.OrdinalIgnoreCase))
+            {
+                used[i] = true;
+            }
+        }
+    }
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
     private static int Index(List<ValueMention> mentions, bool[] used, Func<ValueMention, bool> match)
     {
         for (var i = 0; i < mentions.Count; i++)
@@ -281,7 +317,7 @@ internal static partial class ExampleAdapter
         Number().Matches(text)
             .Where(m => !mentions.Any(v => m.Index < v.Start + v.Length && v.Start < m.Index + m.Length))
             .Where(m => period is null || m.Index >= period.At + period.Length || m.Index + m.Length <= period.At)
-            .Select(m => m.Value)
+            .Select(m => Array.IndexOf(NumberWords, m.Value.ToLowerInvariant()) is var w and >= 0 ? w.ToString(CultureInfo.InvariantCulture) : m.Value)
             .ToList();
 
     private static string? Quoted(string text) => QuotedText().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
@@ -303,7 +339,7 @@ internal static partial class ExampleAdapter
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_])|(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"['""‘“]([^'""’”]{1,60})['""’”]")]
