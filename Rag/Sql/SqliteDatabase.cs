@@ -77,8 +77,10 @@ internal sealed class SqliteDatabase : ISqlDatabase
     {
         using var db = Open();
         var read = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Common table expressions are read like tables; what they read themselves is authorized on its own.
+        var cteNames = CteNames(sql);
         string? refusal = null;
-        raw.sqlite3_set_authorizer(db, (_, action, param0, param1, _, _) =>
+        raw.sqlite3_set_authorizer(db, (_, action, param0, param1, dbName, _) =>
         {
             var first = param0.utf8_to_string();
             var second = param1.utf8_to_string();
@@ -88,6 +90,8 @@ internal sealed class SqliteDatabase : ISqlDatabase
                     return raw.SQLITE_OK;
                 case raw.SQLITE_READ when first is not null && exposure.Allows(first, second):
                     read.Add(first);
+                    return raw.SQLITE_OK;
+                case raw.SQLITE_READ when first is not null && cteNames.Contains(first) && string.IsNullOrEmpty(dbName.utf8_to_string()):
                     return raw.SQLITE_OK;
                 case raw.SQLITE_FUNCTION when second is not null && AllowedFunctions.Contains(second):
                     return raw.SQLITE_OK;
@@ -203,6 +207,23 @@ internal sealed class SqliteDatabase : ISqlDatabase
 
             return new TableResult("sql", Name, [.. read], sql, "sql", columns, rows, Math.Max(total, rows.Count), truncated || total > rows.Count, DateTimeOffset.UtcNow);
         }
+    }
+
+    private static HashSet<string> CteNames(string sql)
+    {
+        var tokens = SqlText.Tokens(sql).Where(t => t.Kind != SqlTokenKind.Comment).ToList();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var next = tokens[i + 1].Text;
+            if (tokens[i].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && (next.Equals("as", StringComparison.OrdinalIgnoreCase) || next == "(")
+                && i > 0 && (tokens[i - 1].Text.Equals("with", StringComparison.OrdinalIgnoreCase) || tokens[i - 1].Text.Equals("recursive", StringComparison.OrdinalIgnoreCase) || tokens[i - 1].Text == ","))
+            {
+                names.Add(tokens[i].Kind == SqlTokenKind.QuotedIdentifier ? tokens[i].Text[1..^1] : tokens[i].Text);
+            }
+        }
+
+        return names;
     }
 
     private static object? Cell(sqlite3_stmt statement, int i) => raw.sqlite3_column_type(statement, i) switch
