@@ -84,14 +84,17 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
             return StructuredReply.Declined([]);
         }
 
-        var vector = (await _embeddings.GenerateAsync([question.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
+        var today = DateOnly.FromDateTime(question.Now.Date);
         var chinese = question.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || TextFold.HasCjk(question.Text);
-        var bigrams = Bigrams(question.Text);
+
+        // Questions are compared as skeletons: the values and period they name replaced by the column or "period", so
+        // "the Shanghai office last month" is as near to "the Berlin office in March 2026" as their shapes are.
+        var skeletons = sources.Select(s => Skeleton(question.Text, s.Linker, today)).ToList();
+        var vectors = (await _embeddings.GenerateAsync(skeletons, cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
         var ranked = sources
-            .SelectMany(s => s.Examples.Select((e, i) => (Source: s, Example: e, Score: Similarity(vector, s.Vectors[i], bigrams, question.Text, e.Question, chinese))))
+            .SelectMany((s, k) => s.Examples.Select((e, i) => (Source: s, Example: e, Score: Similarity(vectors[k], s.Vectors[i], skeletons[k], s.Skeletons[i], chinese))))
             .OrderByDescending(c => c.Score)
             .ToList();
-        var today = DateOnly.FromDateTime(question.Now.Date);
 
         // Adapt the few nearest: one whose adaptation fits the question better can beat a closer one that does not.
         var best = ranked.Take(5)
@@ -230,10 +233,13 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
                     : options.ExamplesFile is { Length: > 0 } examplesFile
                         ? ExampleFile.Parse(await ReadAsync(examplesFile, cancellationToken).ConfigureAwait(false), options.Name, examplesFile, options.Name)
                         : [];
+                var linker = new ValueLinker(schema, semantic, exposure);
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var skeletons = examples.Select(e => Skeleton(e.Question, linker, today)).ToList();
                 var vectors = examples.Count == 0
                     ? []
-                    : (await _embeddings.GenerateAsync(examples.Select(e => e.Question), cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
-                sources.Add(new SqlSource(options, database, semantic, schema, exposure, new ValueLinker(schema, semantic, exposure), examples, vectors));
+                    : (await _embeddings.GenerateAsync(skeletons, cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
+                sources.Add(new SqlSource(options, database, semantic, schema, exposure, linker, examples, vectors, skeletons));
                 SqlLog.Introspected(_logger, options.Name, options.Provider, schema.Tables.Count, examples.Count);
             }
             catch (Exception exception) when (exception is SqlExecutionException or InvalidDataException or IOException)
@@ -265,7 +271,28 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         return reader.ReadToEnd();
     }
 
-    private static double Similarity(float[] question, float[] example, HashSet<string> bigrams, string questionText, string exampleText, bool chinese)
+    private static string Skeleton(string text, ValueLinker linker, DateOnly today)
+    {
+        var spans = linker.Find(text)
+            .Where(m => !double.TryParse(m.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .Select(m => (m.Start, m.Length, Word: m.Column[(m.Column.IndexOf('.', StringComparison.Ordinal) + 1)..].Replace('_', ' ')))
+            .ToList();
+        // A bare year stays: it is read as a number as often as a period ("concerts in 2014" against "Year = 2014").
+        if (PeriodParser.Find(text, today) is { } period && !System.Text.RegularExpressions.Regex.IsMatch(text.Substring(period.At, period.Length), @"^\D*\d{4}\D*$") && !spans.Any(s => s.Start < period.At + period.Length && period.At < s.Start + s.Length))
+        {
+            spans.Add((period.At, period.Length, "period"));
+        }
+
+        var builder = new System.Text.StringBuilder(text);
+        foreach (var (start, length, word) in spans.OrderByDescending(s => s.Start))
+        {
+            builder.Remove(start, length).Insert(start, " " + word + " ");
+        }
+
+        return builder.ToString();
+    }
+
+    private static double Similarity(float[] question, float[] example, string questionText, string exampleText, bool chinese)
     {
         var cosine = TensorPrimitives.CosineSimilarity(question, example);
         if (!chinese && !TextFold.HasCjk(exampleText))
@@ -278,6 +305,7 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         }
 
         // MiniLM knows little Chinese: character bigrams carry the match there.
+        var bigrams = Bigrams(questionText);
         var other = Bigrams(exampleText);
         var dice = bigrams.Count + other.Count == 0 ? 0 : 2.0 * bigrams.Count(other.Contains) / (bigrams.Count + other.Count);
         return (0.4 * cosine) + (0.6 * dice);

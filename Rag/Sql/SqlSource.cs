@@ -9,4 +9,5 @@ internal sealed record SqlSource(
     SqlExposure Exposure,
     ValueLinker Linker,
     IReadOnlyList<SqlExample> Examples,
-    IReadOnlyList<float[]> Vectors);
+    IReadOnlyList<float[]> Vectors,
+    IReadOnlyList<string> Skeletons);
