@@ -156,7 +156,10 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Not built yet: votes on SQL answers are accepted and not kept, so learning from them changes nothing (the issue's
+    /// "votes teach it" is open). Safe to call.
+    /// </summary>
     public Task RecordVoteAsync(string question, string exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default) =>
         Task.CompletedTask;
 
