@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Assistant.Bot.Cli;
 
-// The command line: serve (default) | ingest <folder> | ask "<question>" [--json] | eval <dir> | eval-answers <file.jsonl> | eval-dialogues <file.jsonl> | teams-package | feedback reset | graph query "<cypher>".
+// The command line: serve (default) | ingest <folder> | ask "<question>" [--json] | eval <dir> | eval-answers <file.jsonl> | eval-dialogues <file.jsonl> | eval-sql <folder> | teams-package | feedback reset | graph query "<cypher>".
 var root = new RootCommand($"Enterprise question-answering assistant for Teams, Slack and a local playground. Without a command it serves; host options: {HostArguments.Summary}.")
 {
     // Host options and --Section:Key=value overrides go through to ASP.NET Core; ServeCommand refuses anything else.
@@ -14,6 +14,7 @@ root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EvalAnswersCommand.Create());
 root.Subcommands.Add(EvalDialoguesCommand.Create());
+root.Subcommands.Add(EvalSqlCommand.Create());
 root.Subcommands.Add(TeamsPackageCommand.Create());
 root.Subcommands.Add(FeedbackCommand.Create());
 root.Subcommands.Add(GraphCommand.Create());

@@ -8,6 +8,7 @@ using Assistant.Rag.Memory;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
+using Assistant.Rag.Sql;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +97,7 @@ public static class ServiceCollectionExtensions
         services.AddFeedback(configuration);
         services.AddConversationMemory(configuration);
         services.AddFollowUpRewriting(configuration);
+        services.AddSql(configuration, contentRoot);
         return services;
     }
 

@@ -21,6 +21,7 @@ public sealed class EventIdTests
         ("Assistant.Rag.Feedback", 1600, 1649),
         ("Assistant.Rag.Llm", 1700, 1749),
         ("Assistant.Rag.Graph", 1850, 1899),
+        ("Assistant.Rag.Sql", 1800, 1849),
         ("Assistant.Rag", 1000, 1099),
         ("Assistant.Connectors", 2000, 2999),
         ("Assistant.Bot.Hosting", 3000, 3099),

@@ -1,0 +1,9 @@
+namespace Assistant.Rag.Sql;
+
+/// <summary>A stored question→SQL example of one database (from its examples file, or learned from votes).</summary>
+/// <param name="Id">Stable id ("fernhill:3", "fernhill:learned:12").</param>
+/// <param name="Database">The configured database name.</param>
+/// <param name="Question">The example question.</param>
+/// <param name="Query">Its SQL.</param>
+/// <param name="Answer">Optional sentence template; {0}, {1} … are the first row's cells, literals are substituted as in the SQL.</param>
+internal sealed record SqlExample(string Id, string Database, string Question, string Query, string? Answer);
