@@ -137,11 +137,12 @@ public sealed partial class AssistantEngine : IAssistant
             };
         }
 
+        // The knowledge base's own "not found" stays first (with its related page, if any); the offer follows it.
+        var separator = Ingestion.LanguageDetector.IsCjk(retrieval.Language) ? string.Empty : " ";
         return textKind == AnswerKind.NoEvidence && reply.Suggestions.Count > 0
             ? answer with
             {
-                Text = StructuredAnswers.DeclineText(retrieval.Language, hasSuggestions: true),
-                Citations = [],
+                Text = answer.Text.TrimEnd() + separator + StructuredAnswers.DeclineText(retrieval.Language, hasSuggestions: true),
                 Suggestions = [.. reply.Suggestions.Take(3)],
             }
             : answer;

@@ -22,7 +22,7 @@ public sealed partial class CommandLineEndToEndTests : IDisposable
         using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(
-            ["answerId", "text", "citations", "routes", "standaloneQuestion", "kind", "card"],
+            ["answerId", "text", "citations", "routes", "standaloneQuestion", "kind", "card", "tables", "suggestions"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("answerId").GetString()));
         var text = root.GetProperty("text").GetString()!;

@@ -6,6 +6,7 @@ using Assistant.Bot.Channels;
 using Assistant.Bot.Playground;
 using Assistant.Rag.Feedback;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assistant.Bot.Tests.Playground;
 
@@ -193,7 +194,11 @@ public sealed class PlaygroundEndpointsTests(PlaygroundAppFactory app) : IClassF
     public async Task AVoteOnAQueriedAnswerTeachesTheRouteThatWroteIt()
     {
         var sql = new TestSupport.RecordingStructuredRoute("sql");
-        using var teachApp = PlaygroundAppFactory.WithServices(s => s.AddSingleton<Rag.Retrieval.IStructuredRoute>(sql));
+        using var teachApp = PlaygroundAppFactory.WithServices(s =>
+        {
+            s.RemoveAll<Rag.Retrieval.IStructuredRoute>();
+            s.AddSingleton<Rag.Retrieval.IStructuredRoute>(sql);
+        });
         teachApp.Assistant.Script = TestSupport.Answers.Queried();
         using var client = teachApp.CreateClient();
         using var ask = JsonContent.Create(new { conversationId = "c", text = "Which team has the most open P1 tickets?" });

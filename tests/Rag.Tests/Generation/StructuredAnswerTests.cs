@@ -65,9 +65,8 @@ public sealed partial class StructuredAnswerTests(IndexedKnowledgeBase kb) : ICl
         var answer = await engine.AnswerAsync(Ask("火星办公室有多少台打印机？"));
 
         Assert.Equal(AnswerKind.NoEvidence, answer.Kind);
-        Assert.StartsWith("这个问题我还无法通过数据库查询来回答", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("这个问题我还无法通过数据库查询来回答", answer.Text, StringComparison.Ordinal);
         Assert.Equal(["网络组有多少个未关闭的P1工单？", "上个月关闭了多少工单？"], answer.Suggestions);
-        Assert.Empty(answer.Citations);
     }
 
     [Fact]

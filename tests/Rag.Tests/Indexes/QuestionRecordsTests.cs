@@ -94,7 +94,7 @@ public sealed class QuestionRecordsTests : IDisposable
         var (chunk, embedding) = Assert.Single(catalog.ReadAll());
         Assert.Equal("Some text.", chunk.Text);
         Assert.Equal([1f, 0f, 0f], embedding);
-        Assert.Equal("2", SchemaOf(path));
+        Assert.Equal("3", SchemaOf(path));
     }
 
     [Fact]

@@ -53,13 +53,14 @@ public sealed class RoutingCompositionTests : IDisposable
     public void AnotherRegisteredRouteJoinsTheRoutesTheRouterChoosesFrom()
     {
         // Arrange
-        using var services = Services(s => s.AddSingleton<IRetrievalRoute>(FakeRoute.Returning(RouteNames.Sql)));
+        using var services = Services(s => s.AddSingleton<IRetrievalRoute>(FakeRoute.Returning(RouteNames.Graph)));
 
         // Act
         var fusion = services.GetRequiredService<RouteFusion>();
 
-        // Assert
-        Assert.Equal([RouteNames.Vector, RouteNames.Keyword, RouteNames.Sql], fusion.Routes.Select(r => r.Name));
+        // Assert: the text routes and the registered one; the SQL route is a structured route of its own
+        Assert.Equal([RouteNames.Vector, RouteNames.Keyword, RouteNames.Graph], fusion.Routes.Select(r => r.Name));
+        Assert.Equal([RouteNames.Sql], fusion.StructuredRoutes.Select(r => r.Name));
     }
 
     public void Dispose() => _folder.Dispose();
