@@ -1,6 +1,5 @@
 using System.Globalization;
 using Assistant.Rag.Generation;
-using Assistant.Rag.Ingestion;
 
 namespace Assistant.Bot.Cards;
 
@@ -63,8 +62,8 @@ internal sealed record AnswerView(
     /// <summary>Suggested questions beyond this many characters are cut (their buttons ask the cut text).</summary>
     public const int MaxSuggestionLength = 200;
 
-    /// <summary>The heading of an answer for which no source was close enough, in English.</summary>
-    public static readonly string NoEvidenceHeading = AnswerTexts.NoEvidenceHeading(LanguageDetector.English);
+    /// <summary>The heading of an answer for which no source was close enough.</summary>
+    public const string NoEvidenceHeading = "🔍 I couldn't find this in the knowledge base";
 
     /// <summary>The tables the answer states, as shown.</summary>
     public IReadOnlyList<TableView> Tables { get; init; } = [];
@@ -77,18 +76,15 @@ internal sealed record AnswerView(
     {
         ArgumentNullException.ThrowIfNull(answer);
         var noEvidence = answer.Kind == AnswerKind.NoEvidence;
-
-        // Fixed texts in the asker's language: a Japanese question gets Japanese headings and small print.
-        var language = LanguageDetector.Detect(answer.StandaloneQuestion);
         var ordered = answer.Citations.OrderBy(c => c.N).ToList();
         return new AnswerView(
             answer,
             CardText.Truncate(answer.Text.Trim(), MaxTextLength),
-            noEvidence ? AnswerTexts.NoEvidenceHeading(language) : null,
-            AnswerTexts.SourcesHeading(language, noEvidence),
+            noEvidence ? NoEvidenceHeading : null,
+            noEvidence ? "Closest sources I looked at" : "Sources",
             [.. ordered.Take(MaxSources).Select(Source)],
             Math.Max(0, ordered.Count - MaxSources),
-            SmallPrintOf(answer, language),
+            SmallPrintOf(answer),
             answer.Kind != AnswerKind.Rejected && answer.Id.Length <= MaxAnswerIdLength)
         {
             Tables = [.. answer.Tables.Select(Table)],
@@ -155,12 +151,12 @@ internal sealed record AnswerView(
             CardText.Truncate(CardText.OneLine(citation.Snippet), MaxSnippetLength));
     }
 
-    private static string SmallPrintOf(Rag.Generation.Answer answer, string language)
+    private static string SmallPrintOf(Rag.Generation.Answer answer)
     {
         var parts = new List<string>();
         if (answer.Routes.Count > 0)
         {
-            var searched = AnswerTexts.Searched(language) + " " + string.Join(" · ", answer.Routes.Take(10).Select(r =>
+            var searched = "Searched: " + string.Join(" · ", answer.Routes.Take(10).Select(r =>
                 $"{CardText.Truncate(CardText.OneLine(r.Name), 40)} {r.Weight.ToString("0.0#", CultureInfo.InvariantCulture)}"));
 
             // Why the router chose these routes; routes of one decision usually share the reason, so it is said once.
@@ -168,8 +164,16 @@ internal sealed record AnswerView(
             parts.Add(reasons.Length > 0 ? $"{searched} ({CardText.Truncate(reasons, MaxReasonLength)})" : searched);
         }
 
-        // A rejected question was never searched: its text says why, and there is nothing to add.
-        var note = AnswerTexts.HowMade(answer.Kind, language);
+        var note = answer.Kind switch
+        {
+            AnswerKind.Generated => "Written by AI from the sources; check them before you rely on it.",
+            AnswerKind.Extractive => "Quoted from the sources.",
+            AnswerKind.Queried => "Stated from the query's result; the query is under \"Show query\".",
+            AnswerKind.NoEvidence => "No source was close enough to answer from.",
+
+            // A rejected question was never searched: its text says why, and there is nothing to add.
+            _ => null,
+        };
         if (note is not null)
         {
             parts.Add(note);

@@ -38,9 +38,8 @@ internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecord
         {
             Log.NotReady(logger, reply.Channel);
             ChannelMetrics.TurnNotAnswered(reply.Channel, "not_ready");
-            var notReady = ChannelTexts.NotReadyFor(turn.Text ?? string.Empty);
-            await reply.SendNoticeAsync(notReady, cancellationToken).ConfigureAwait(false);
-            return new TurnOutcome(null, notReady);
+            await reply.SendNoticeAsync(ChannelTexts.NotReady, cancellationToken).ConfigureAwait(false);
+            return new TurnOutcome(null, ChannelTexts.NotReady);
         }
 
         Answer answer;
@@ -53,9 +52,8 @@ internal sealed partial class ChannelPipeline(IAssistant assistant, AnswerRecord
             Log.EngineFailed(logger, reply.Channel, exception.GetType().Name, exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             ChannelMetrics.TurnNotAnswered(reply.Channel, "failed");
-            var failure = ChannelTexts.FailureFor(turn.Text ?? string.Empty);
-            await reply.SendNoticeAsync(failure, cancellationToken).ConfigureAwait(false);
-            return new TurnOutcome(null, failure);
+            await reply.SendNoticeAsync(ChannelTexts.Failure, cancellationToken).ConfigureAwait(false);
+            return new TurnOutcome(null, ChannelTexts.Failure);
         }
 
         activity?.SetTag("assistant.answer.id", answer.Id);

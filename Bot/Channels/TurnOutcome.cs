@@ -8,5 +8,5 @@ namespace Assistant.Bot.Channels;
 internal sealed record TurnOutcome(Answer? Answer, string? Notice)
 {
     /// <summary>True while the index was still loading.</summary>
-    public bool NotReady => ChannelTexts.IsNotReady(Notice);
+    public bool NotReady => Notice == ChannelTexts.NotReady;
 }

@@ -157,7 +157,7 @@ internal static class SlackEndpoints
         // Fair use: one person flooding the bot is told to slow down (only they see it) instead of being answered.
         var work = fairUse.TryAcquire(ChannelNames.Slack, callback.User!, callback.Channel!).Allowed
             ? new ChannelWork(ChannelNames.Slack, "answer", conversation, claim, ct => answerer.AnswerAsync(question, ct))
-            : new ChannelWork(ChannelNames.Slack, "notice", conversation, claim, ct => client.PostEphemeralAsync(callback.Channel!, callback.User!, question.ThreadTs, ChannelTexts.SlowDownFor(callback.Text ?? string.Empty), ct));
+            : new ChannelWork(ChannelNames.Slack, "notice", conversation, claim, ct => client.PostEphemeralAsync(callback.Channel!, callback.User!, question.ThreadTs, ChannelTexts.SlowDown, ct));
         if (queue.TryEnqueue(work) is var result && result != EnqueueResult.Accepted)
         {
             // Released, so that Slack's retry of this event (it retries a 5xx) is answered rather than dropped as a duplicate.

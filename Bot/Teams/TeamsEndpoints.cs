@@ -211,7 +211,7 @@ internal static class TeamsEndpoints
         // Fair use: one person flooding the bot is asked to slow down instead of being answered.
         if (!fairUse.TryAcquire(ChannelNames.Teams, turn.UserId, turn.ConversationId).Allowed)
         {
-            return (null, Work("notice", activity, claim, ct => responder.NoteAsync(activity, ChannelTexts.SlowDownFor(turn.Text), ct)));
+            return (null, Work("notice", activity, claim, ct => responder.NoteAsync(activity, ChannelTexts.SlowDown, ct)));
         }
 
         return (null, Work("answer", activity, claim, ct => responder.AnswerAsync(activity, turn, ct)));

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Assistant.Rag.Ingestion;
 using Assistant.Rag.Query;
 using Lucene.Net.Analysis.Cn.Smart;
@@ -16,7 +15,7 @@ namespace Assistant.Rag.Generation;
 /// need not cut the sentence the way it cut the question; words of three or more characters also match in part, by
 /// the share of their character pairs found. Immutable and thread-safe.
 /// </summary>
-internal sealed partial class QuestionTerms
+internal sealed class QuestionTerms
 {
     // One character is an ambiguous word in Chinese ("天", "号"): it counts half.
     private const double SingleCharacterWeight = 0.5;
@@ -30,15 +29,8 @@ internal sealed partial class QuestionTerms
     };
 
     private readonly List<Term> _terms;
-    private readonly List<string> _versions;
-    private readonly List<Term> _longChinese;
 
-    private QuestionTerms(List<Term> terms, List<string> versions, List<Term> longChinese)
-    {
-        _terms = terms;
-        _versions = versions;
-        _longChinese = longChinese;
-    }
+    private QuestionTerms(List<Term> terms) => _terms = terms;
 
     /// <summary>The terms of <paramref name="question"/>, segmented for <paramref name="language"/>.</summary>
     public static QuestionTerms Extract(string question, string language)
@@ -63,29 +55,12 @@ internal sealed partial class QuestionTerms
         }
 
         AddCjk(run, language, terms);
-        foreach (var (word, alternatives) in TermGlossary.InCjk(text))
-        {
-            var folded = EvidenceText.Fold(word);
-            var overlapping = terms.Values.Where(t => t.Cjk && (t.Text.Contains(folded, StringComparison.Ordinal) || folded.Contains(t.Text, StringComparison.Ordinal))).ToList();
-            if (overlapping.Count == 0)
-            {
-                terms[folded] = new Term(folded, true, 1.0, alternatives);
-            }
-
-            foreach (var term in overlapping)
-            {
-                terms[term.Text] = term with { Alternatives = [.. term.Alternatives, folded, .. alternatives] };
-            }
-        }
-
         foreach (var word in TextTerms.Extract(other.ToString()))
         {
-            terms.TryAdd(word, new Term(word, false, 1.0, [.. TermGlossary.ForEnglish(word)]));
+            terms.TryAdd(word, new Term(word, false, 1.0));
         }
 
-        var versions = Version().Matches(text).Select(m => m.Value).ToList();
-        var longChinese = language == LanguageDetector.Chinese ? terms.Values.Where(t => t.Cjk && t.Text.Length >= 3 && t.Alternatives.Length == 0).ToList() : [];
-        return new QuestionTerms([.. terms.Values], versions, longChinese);
+        return new QuestionTerms([.. terms.Values]);
     }
 
     /// <summary>
@@ -112,58 +87,7 @@ internal sealed partial class QuestionTerms
         return found / total;
     }
 
-    /// <summary>
-    /// False when <paramref name="sentence"/> is about another thing than the one asked, judged against the whole
-    /// passage (<paramref name="page"/>) it comes from: a version the question names ("4.0") is not in it, or a Chinese
-    /// term of three or more characters ("公积金") is not in it.
-    /// </summary>
-    public bool AsksAbout(EvidenceText page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        return _versions.All(v => page.Text.Contains(v, StringComparison.Ordinal)) && _longChinese.All(t => Match(t, page) >= 0.5);
-    }
-
-    /// <summary>The share of the question <paramref name="evidence"/> covers, by term weight, read alone.</summary>
-    public double Coverage(EvidenceText evidence) => Coverage(evidence, EvidenceText.Empty);
-
-    /// <summary>True when the question has no terms to match.</summary>
-    public bool IsEmpty => _terms.Count == 0;
-
-    /// <summary>How many terms the question has.</summary>
-    public int Count => _terms.Count;
-
     private static double Match(Term term, EvidenceText evidence)
-    {
-        var match = MatchText(term, evidence);
-        if (match >= 1 || term.Alternatives.Length == 0)
-        {
-            return match;
-        }
-
-        foreach (var alternative in term.Alternatives)
-        {
-            if (Alternative(alternative, evidence))
-            {
-                return 1;
-            }
-        }
-
-        return match;
-    }
-
-    // An English phrase matches when each of its words is in the evidence; a CJK word when it is inside it.
-    private static bool Alternative(string alternative, EvidenceText evidence)
-    {
-        if (alternative.Any(c => LanguageDetector.IsHan(c) || LanguageDetector.IsKana(c)))
-        {
-            return evidence.Text.Contains(EvidenceText.Fold(alternative), StringComparison.Ordinal);
-        }
-
-        var words = TextTerms.Extract(alternative);
-        return words.Count > 0 && words.All(evidence.Words.Contains);
-    }
-
-    private static double MatchText(Term term, EvidenceText evidence)
     {
         if (!term.Cjk)
         {
@@ -208,7 +132,7 @@ internal sealed partial class QuestionTerms
             }
 
             var folded = EvidenceText.Fold(word);
-            terms.TryAdd(folded, new Term(folded, true, word.Length == 1 ? SingleCharacterWeight : 1.0, []));
+            terms.TryAdd(folded, new Term(folded, true, word.Length == 1 ? SingleCharacterWeight : 1.0));
         }
     }
 
@@ -262,8 +186,5 @@ internal sealed partial class QuestionTerms
         return words;
     }
 
-    [GeneratedRegex(@"\d+\.\d+(?:\.\d+)?")]
-    private static partial Regex Version();
-
-    private sealed record Term(string Text, bool Cjk, double Weight, string[] Alternatives);
+    private sealed record Term(string Text, bool Cjk, double Weight);
 }

@@ -94,7 +94,7 @@ public sealed class BlockKitRendererTests
         var blocks = Json(_renderer.Render(answer))["blocks"]!.AsArray();
 
         Assert.Equal("*" + AnswerView.NoEvidenceHeading + "*", blocks[0]!["text"]!["text"]!.GetValue<string>());
-        Assert.Contains(blocks, b => Type(b) == "section" && b!["text"]!["text"]!.GetValue<string>() == "*Related pages (not an answer)*");
+        Assert.Contains(blocks, b => Type(b) == "section" && b!["text"]!["text"]!.GetValue<string>() == "*Closest sources I looked at*");
     }
 
     [Fact]
