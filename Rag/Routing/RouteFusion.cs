@@ -207,7 +207,11 @@ public sealed partial class RouteFusion
         var fused = rankings.Count == 1 ? rankings[0] : FuseQueries(rankings, options.RrfK);
         fusion?.SetTag("assistant.fusion.routes", uses.Count);
         fusion?.SetTag("assistant.fusion.hits", fused.Count);
-        return new RetrievalResult([], fused, uses, embedding, language) { Structured = evidence };
+        // The embedding is reported only when the vector route searched with it: a Chinese question is embedded for the
+        // router alone once structured routes are registered, and the English-only model's similarity must not then
+        // weigh in the answer or in feedback as if dense retrieval had run.
+        var searchedWith = chosen.Any(c => c.Route.Name == RouteNames.Vector) ? embedding : ReadOnlyMemory<float>.Empty;
+        return new RetrievalResult([], fused, uses, searchedWith, language) { Structured = evidence };
     }
 
     /// <summary>
