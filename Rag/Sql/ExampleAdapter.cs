@@ -86,8 +86,8 @@ internal static partial class ExampleAdapter
             var columns = ColumnOf(tokens, literal, aliases, schema) is { } known ? [known] : linker.ColumnsOf(value).ToList();
 
             // Several values of one column ("a dog but not a cat"): the i-th the example named is the i-th the question names.
-            var exampleOrder = exampleMentions.Where(m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
-            var order = mentions.Where(m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+            var exampleOrder = exampleMentions.Where(m => m.In(columns)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+            var order = mentions.Where(m => m.In(columns)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
             var rank = exampleOrder.IndexOf(value);
             if (rank >= 0 && exampleOrder.Count > 1 && order.Count == exampleOrder.Count)
             {
@@ -102,14 +102,14 @@ internal static partial class ExampleAdapter
                 continue;
             }
 
-            var same = Index(mentions, used, m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase) && m.Value == value);
+            var same = Index(mentions, used, m => m.In(columns) && m.Value == value);
             if (same >= 0)
             {
                 used[same] = true;
                 continue;
             }
 
-            var other = Index(mentions, used, m => columns.Contains(m.Column, StringComparer.OrdinalIgnoreCase));
+            var other = Index(mentions, used, m => m.In(columns));
             if (other >= 0)
             {
                 used[other] = true;
@@ -164,7 +164,7 @@ internal static partial class ExampleAdapter
         for (var i = 0; i < mentions.Count; i++)
         {
             if (!used[i] && !tokens.Any(t => t.Kind == SqlTokenKind.String && t.StringValue == mentions[i].Value)
-                && !exampleMentions.Any(m => m.Column == mentions[i].Column && m.Value == mentions[i].Value))
+                && !exampleMentions.Any(m => mentions[i].Names(m.Column, m.Value) || m.Names(mentions[i].Column, mentions[i].Value)))
             {
                 trust *= 0.6; // a value the query would ignore.
             }

@@ -7,7 +7,7 @@ namespace Assistant.Rag.Sql;
 /// </summary>
 internal sealed class ValueLinker
 {
-    private readonly List<(string Phrase, string Column, string Value, bool Alias)> _phrases;
+    private readonly List<(string Phrase, string Column, string Value, bool Alias, int Distinct)> _phrases;
 
     public ValueLinker(DatabaseSchema schema, SemanticModel semantic, SqlExposure exposure)
     {
@@ -18,18 +18,21 @@ internal sealed class ValueLinker
             {
                 foreach (var value in column.Values.Where(v => v.Trim().Length >= 1 && v.Length <= 60))
                 {
-                    _phrases.Add((TextFold.Fold(value.Trim()), table.Name + "." + column.Name, value, false));
+                    _phrases.Add((TextFold.Fold(value.Trim()), table.Name + "." + column.Name, value, false, column.Values.Count));
                 }
             }
         }
 
         foreach (var alias in semantic.Aliases)
         {
-            _phrases.Add((TextFold.Fold(alias.Phrase), alias.Column, alias.Value, true));
+            _phrases.Add((TextFold.Fold(alias.Phrase), alias.Column, alias.Value, true, int.MaxValue));
         }
 
-        // Longest first, so "Service Desk" wins over "Desk" and "network team" over "Network".
-        _phrases.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+        // Longest first, so "Service Desk" wins over "Desk" and "network team" over "Network". Words several columns hold
+        // ("Security": a team and a department) name first the column that tells most values apart (teams.name), the
+        // others go in the mention's Also; the order is total, so the same data always links the same way (an unstable
+        // sort made "Security" a department on some data and a team on other).
+        _phrases = [.. _phrases.OrderByDescending(p => p.Phrase.Length).ThenByDescending(p => p.Distinct).ThenBy(p => p.Column, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)];
     }
 
     /// <summary>The values <paramref name="text"/> names, non-overlapping, in text order.</summary>
@@ -38,7 +41,7 @@ internal sealed class ValueLinker
         var folded = TextFold.Fold(text);
         var taken = new bool[folded.Length];
         var found = new List<ValueMention>();
-        foreach (var (phrase, column, value, _) in _phrases)
+        foreach (var (phrase, column, value, _, _) in _phrases)
         {
             if (phrase.Length == 1 && !TextFold.HasCjk(phrase))
             {
@@ -49,6 +52,13 @@ internal sealed class ValueLinker
             {
                 if (Enumerable.Range(start, length).Any(i => taken[i]))
                 {
+                    // The same words already name this value of another column: one mention, several columns.
+                    var same = found.FindIndex(f => f.Start == start && f.Length == length && string.Equals(f.Value, value, StringComparison.OrdinalIgnoreCase) && f.Column != column);
+                    if (same >= 0 && !found[same].Also.Contains(column, StringComparer.Ordinal))
+                    {
+                        found[same] = found[same] with { Also = [.. found[same].Also, column] };
+                    }
+
                     continue;
                 }
 
