@@ -25,11 +25,11 @@ internal sealed partial class QueryVoteTeacher(IEnumerable<IStructuredRoute> rou
     private readonly ConcurrentDictionary<string, Lesson> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
-    /// <summary>Remembers <paramref name="answer"/> when a structured route wrote it from a stored example.</summary>
+    /// <summary>Remembers <paramref name="answer"/> when a structured route wrote it (from a stored example or with an LLM).</summary>
     public void Remember(string channel, Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (answer.Kind != AnswerKind.Queried || answer.QueryExampleId is null || answer.Tables.Count == 0)
+        if (answer.Kind != AnswerKind.Queried || answer.Tables.Count == 0)
         {
             return;
         }
@@ -66,7 +66,7 @@ internal sealed partial class QueryVoteTeacher(IEnumerable<IStructuredRoute> rou
         }
     }
 
-    private sealed record Lesson(string Channel, string Route, string Question, string ExampleId, string Query);
+    private sealed record Lesson(string Channel, string Route, string Question, string? ExampleId, string Query);
 
     private static partial class Log
     {

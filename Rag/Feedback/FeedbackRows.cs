@@ -43,4 +43,34 @@ internal static class FeedbackRows
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(a => new VotedAnswer(a.Id, a.Intent, a.Embedding, a.CreatedAt, evidenceBy.GetValueOrDefault(a.Id) ?? [], votesBy[a.Id]))];
     }
+
+    /// <summary>The columns <see cref="QueryVoteOf"/> reads, in order, for votes after <paramref name="since"/> (an SQL expression).</summary>
+    public static string QueryVoteSelect(string since) => $"""
+        SELECT v.answer_id, v.user_id, v.channel, v.value, v.at, a.answer
+        FROM votes v JOIN answers a ON a.id = v.answer_id
+        WHERE a.kind = 'Queried' AND v.citation IN (0, 1) AND v.at > {since}
+        ORDER BY v.at, v.answer_id, v.user_id
+        """;
+
+    /// <summary>
+    /// A vote on a queried answer, with the route, source, query and example read from the stored answer; null when the
+    /// stored answer holds no table (an answer recorded by an older version).
+    /// </summary>
+    public static QueryVote? QueryVoteOf(string answerId, string userId, string channel, VoteValue value, DateTimeOffset at, string answerJson)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(answerJson);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("tables", out var tables) || tables.ValueKind != System.Text.Json.JsonValueKind.Array || tables.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var table = tables[0];
+        string? Text(System.Text.Json.JsonElement element, string name) =>
+            element.TryGetProperty(name, out var property) && property.ValueKind == System.Text.Json.JsonValueKind.String ? property.GetString() : null;
+        var (route, source, query, question) = (Text(table, "route"), Text(table, "source"), Text(table, "query"), Text(root, "standaloneQuestion"));
+        return route is null || source is null || query is null || question is null
+            ? null
+            : new QueryVote(answerId, userId, channel, value, at, route, source, question, query, Text(root, "queryExampleId"));
+    }
 }

@@ -12,6 +12,14 @@ public interface IFeedbackHistory
     Task<IReadOnlyList<VotedAnswer>> LoadVotedAnswersAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every vote cast after the last <see cref="ResetLearningAsync"/> on an answer a structured route wrote from a query,
+    /// on the whole answer or on its table (citation [1]), with the question, route, source, query and example. The
+    /// routes learn their examples from these.
+    /// </summary>
+    /// <exception cref="FeedbackStoreException">The store could not be read.</exception>
+    Task<IReadOnlyList<QueryVote>> LoadQueryVotesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Makes learning forget every vote cast up to <paramref name="at"/>. The votes stay stored (for analytics); only
     /// learning ignores them. Returns how many votes were set aside.
     /// </summary>

@@ -170,6 +170,24 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IFeedbackHistory, IA
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<QueryVote>> LoadQueryVotesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<QueryVote>>("loading votes on queried answers", async connection =>
+        {
+            await using var command = new NpgsqlCommand(FeedbackRows.QueryVoteSelect("(SELECT COALESCE(MAX(at), '-infinity'::timestamptz) FROM learning_resets)"), connection);
+            var votes = new List<QueryVote>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (FeedbackRows.QueryVoteOf(reader.GetString(0), reader.GetString(1), reader.GetString(2), (VoteValue)reader.GetInt16(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5)) is { } vote)
+                {
+                    votes.Add(vote);
+                }
+            }
+
+            return votes;
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<int> ResetLearningAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
         RunAsync("resetting learning", async connection =>
         {

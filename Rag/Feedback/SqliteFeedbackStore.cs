@@ -187,6 +187,28 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IFeedbackHistory
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<QueryVote>> LoadQueryVotesAsync(CancellationToken cancellationToken = default) =>
+        TranslateAsync("loading votes on queried answers", () => LoadQueryVotesCoreAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<QueryVote>> LoadQueryVotesCoreAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FeedbackRows.QueryVoteSelect("(SELECT COALESCE(MAX(at), '') FROM learning_resets)");
+        var votes = new List<QueryVote>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (FeedbackRows.QueryVoteOf(reader.GetString(0), reader.GetString(1), reader.GetString(2), (VoteValue)reader.GetInt32(3), Parse(reader.GetString(4)), reader.GetString(5)) is { } vote)
+            {
+                votes.Add(vote);
+            }
+        }
+
+        return votes;
+    }
+
+    /// <inheritdoc />
     public Task<int> ResetLearningAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
         TranslateAsync("resetting learning", () => ResetLearningCoreAsync(at, cancellationToken));
 

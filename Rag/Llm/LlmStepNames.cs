@@ -12,4 +12,5 @@ internal static class LlmStepNames
     public const string Rerank = "rerank";
     public const string Compaction = "compaction";
     public const string HypotheticalQuestions = "hypothetical-questions";
+    public const string Nl2Sql = "nl2sql";
 }

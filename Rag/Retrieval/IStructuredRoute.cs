@@ -15,9 +15,10 @@ public interface IStructuredRoute : Routing.IRoute
     Task<StructuredReply> AnswerAsync(StructuredQuestion question, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a 👍 (<paramref name="helpful"/> true) or 👎 on an answer built from the example <paramref name="exampleId"/>,
-    /// from <paramref name="userId"/>: agreed 👍 votes from enough distinct users make the question a learned example; a 👎
-    /// marks the example doubtful for that question. Idempotent per user and answer.
+    /// Records a 👍 (<paramref name="helpful"/> true) or 👎 on an answer built from the example <paramref name="exampleId"/>
+    /// (null when an LLM wrote the query), from <paramref name="userId"/>: agreed 👍 votes from enough distinct users make
+    /// the question a learned example; a 👎 marks the example doubtful for that question. Idempotent per user and answer.
+    /// Called after the vote is stored in the feedback store.
     /// </summary>
-    Task RecordVoteAsync(string question, string exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default);
+    Task RecordVoteAsync(string question, string? exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,13 @@ public sealed class RoutingOptions
     [Range(10, 60_000)]
     public int RouteBudgetMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// Time a structured route (SQL, graph) may take for one question: longer than a text search, since with an LLM it
+    /// writes the query (and may repair it once) before running it.
+    /// </summary>
+    [Range(10, 120_000)]
+    public int StructuredRouteBudgetMilliseconds { get; set; } = 20_000;
+
     /// <summary>Below this confidence the embedded router does not trust its guess and runs vector + keyword.</summary>
     [Range(0.0, 1.0)]
     public double MinConfidence { get; set; } = 0.45;

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Retrieval;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
@@ -64,7 +66,9 @@ public static class SqlEvaluation
                 options.Databases.Add(new SqlDatabaseOptions { Name = db, Provider = SqlDatabaseOptions.Sqlite, ConnectionString = file, ExamplesFile = examplesPath });
             }
 
-            using var route = new SqlRoute(Options.Create(options), new IndexFolder(scratch), embeddings, NullLogger<SqlRoute>.Instance, folder);
+            // No LLM and no votes: what is measured is the embedded NL2SQL over the stored examples alone.
+            var votes = new SqliteFeedbackStore(Path.Combine(scratch, "feedback.db"));
+            using var route = new SqlRoute(Options.Create(options), new IndexFolder(scratch), embeddings, NoLlmCalls.Instance, votes, Options.Create(new FeedbackOptions()), NullLogger<SqlRoute>.Instance, folder);
             await route.RefreshAsync(cancellationToken).ConfigureAwait(false);
             // One untimed question first: latency is reported for a warm route, as the bot serves it.
             if (asked.Count > 0)

@@ -6,4 +6,9 @@ namespace Assistant.Rag.Sql;
 /// <param name="Question">The example question.</param>
 /// <param name="Query">Its SQL.</param>
 /// <param name="Answer">Optional sentence template; {0}, {1} … are the first row's cells, literals are substituted as in the SQL.</param>
-internal sealed record SqlExample(string Id, string Database, string Question, string Query, string? Answer);
+/// <param name="Origin">For a learned example, the stored example its query was adapted from (null when an LLM wrote it).</param>
+internal sealed record SqlExample(string Id, string Database, string Question, string Query, string? Answer, string? Origin = null)
+{
+    /// <summary>True when votes taught it.</summary>
+    public bool IsLearned => Id.Contains(":learned:", StringComparison.Ordinal);
+}

@@ -25,4 +25,16 @@ internal static partial class SqlLog
 
     [LoggerMessage(EventId = 1806, Level = LogLevel.Information, Message = "Sample SQL database built at {Path}")]
     public static partial void SampleBuilt(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1807, Level = LogLevel.Trace, Message = "SQL route: the LLM wrote {Sql} for {Question} (repair rounds {Round})")]
+    public static partial void Wrote(ILogger logger, string question, string sql, int round);
+
+    [LoggerMessage(EventId = 1808, Level = LogLevel.Information, Message = "SQL route learned from votes: {Learned} learned examples, {Doubtful} doubtful example-question pairs")]
+    public static partial void Learned(ILogger logger, int learned, int doubtful);
+
+    [LoggerMessage(EventId = 1809, Level = LogLevel.Warning, Message = "SQL route could not read the votes it learns from ({ErrorType}); it keeps what it knew")]
+    public static partial void LearningFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 1810, Level = LogLevel.Warning, Message = "SQL route refresh failed ({ErrorType}); it keeps what it had")]
+    public static partial void RefreshFailed(ILogger logger, string errorType);
 }

@@ -41,6 +41,13 @@ public sealed class SqlOptions : IValidatableObject
     [Range(0, 10_080)]
     public int RefreshMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds the LLM may take to write one query (the repair round has as long again); both fit in
+    /// Routing:StructuredRouteBudgetMilliseconds.
+    /// </summary>
+    [Range(1, 600)]
+    public int LlmTimeoutSeconds { get; set; } = 8;
+
     /// <summary>Distinct users whose 👍 on the same question and query make it a learned example.</summary>
     [Range(1, 1000)]
     public int LearnAfterVotes { get; set; } = 3;

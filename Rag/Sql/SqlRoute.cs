@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Reflection;
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -10,13 +12,18 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Rag.Sql;
 
 /// <summary>
-/// The SQL route (NL2SQL without an LLM): the nearest stored example of any configured database is adapted to the
-/// question (values, numbers, periods), scored, and run through the read-only guard; below the confidence threshold
-/// nothing runs and the three nearest answerable questions are offered.
+/// The SQL route (NL2SQL): the nearest stored or learned example of any configured database is adapted to the question
+/// (values, numbers, periods), scored, and run through the read-only guard. Below the confidence threshold, an LLM (when
+/// one is configured) writes the query from the relevant schema, the values named and the nearest examples, through the
+/// same guard with one repair round (<see cref="LlmSqlWriter"/>); without one, or when it cannot, nothing runs and the
+/// three nearest answerable questions are offered. Votes teach it (<see cref="SqlLessons"/>): questions enough people
+/// agreed on become learned examples, and an example people disagreed with is not used for that question again.
 /// </summary>
 /// <remarks>
 /// Thread-safe. The first call opens every database (building the sample one when needed), introspects it and embeds its
-/// examples; later calls cost one question embedding and one query. <see cref="RefreshAsync"/> re-reads the schemas.
+/// examples; later calls cost one question embedding and one query. <see cref="RefreshAsync"/> re-reads the schemas and
+/// the votes. Learned examples are read back from the feedback store (so they survive restarts, are shared by replicas
+/// and forgotten by <c>feedback reset</c>): after each vote on a queried answer, and every Feedback:RefreshSeconds.
 /// </remarks>
 public sealed class SqlRoute : IStructuredRoute, IDisposable
 {
@@ -24,21 +31,44 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
     private readonly string _folder;
     private readonly string _contentRoot;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly LlmSqlWriter _writer;
+    private readonly IFeedbackHistory _history;
+    private readonly FeedbackOptions _feedback;
     private readonly ILogger<SqlRoute> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _learning = new(1, 1);
+    private readonly Lock _loadLock = new();
     private volatile IReadOnlyList<SqlSource>? _sources;
+    private Task<IReadOnlyList<SqlSource>>? _loading;
+    private volatile Learned _learned = Learned.None;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _learnedVectors = new(StringComparer.Ordinal);
 
     /// <summary>Creates the route; nothing is opened until the first question or refresh.</summary>
-    public SqlRoute(IOptions<SqlOptions> options, IndexFolder folder, IEmbeddingGenerator<string, Embedding<float>> embeddings, ILogger<SqlRoute> logger, string contentRoot)
+    public SqlRoute(
+        IOptions<SqlOptions> options,
+        IndexFolder folder,
+        IEmbeddingGenerator<string, Embedding<float>> embeddings,
+        ILlmCalls llm,
+        IFeedbackHistory history,
+        IOptions<FeedbackOptions> feedback,
+        ILogger<SqlRoute> logger,
+        string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(folder);
         _options = options.Value;
         _folder = folder.Path;
         _embeddings = embeddings;
+        _writer = new LlmSqlWriter(llm, _options.LlmTimeoutSeconds, logger);
+        _history = history;
+        _feedback = feedback.Value;
         _logger = logger;
         _contentRoot = contentRoot;
     }
+
+    /// <summary>The examples votes taught, of every database (for the admin view and tests).</summary>
+    public IReadOnlyList<(string Id, string Database, string Question, string Query)> LearnedExamples =>
+        [.. _learned.Lessons.Learned.Select(e => (e.Id, e.Database, e.Question, e.Query))];
 
     /// <inheritdoc />
     public string Name => "sql";
@@ -86,43 +116,69 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
 
         var today = DateOnly.FromDateTime(question.Now.Date);
         var chinese = question.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || TextFold.HasCjk(question.Text);
+        var learned = await LearnedAsync(cancellationToken).ConfigureAwait(false);
 
         // Questions are compared as skeletons: the values and period they name replaced by the column or "period", so
         // "the Shanghai office last month" is as near to "the Berlin office in March 2026" as their shapes are.
         var skeletons = sources.Select(s => Skeleton(question.Text, s.Linker, today)).ToList();
         var vectors = (await _embeddings.GenerateAsync(skeletons, cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
         var ranked = sources
-            .SelectMany((s, k) => s.Examples.Select((e, i) => (Source: s, Example: e, Score: Similarity(vectors[k], s.Vectors[i], skeletons[k], s.Skeletons[i], chinese))))
+            .SelectMany((s, k) => s.Examples.Select((e, i) => (Example: e, Vector: s.Vectors[i], Skeleton: s.Skeletons[i]))
+                .Concat(learned.Of(s.Options.Name))
+                .Where(e => !learned.Lessons.IsDoubtful(e.Example.Id, question.Text))
+                .Select(e => (Source: s, e.Example, Score: Similarity(vectors[k], e.Vector, skeletons[k], e.Skeleton, chinese))))
             .OrderByDescending(c => c.Score)
             .ToList();
+        if (ranked.Count == 0 && !_writer.IsAvailable)
+        {
+            return StructuredReply.Declined([]);
+        }
 
         // Adapt the few nearest: one whose adaptation fits the question better can beat a closer one that does not.
         var best = ranked.Take(5)
             .Select(c => (c.Source, c.Example, Adapted: ExampleAdapter.Adapt(c.Example, question.Text, today, c.Source.Linker, c.Source.Schema), c.Score))
             .Select(c => (c.Source, c.Example, c.Adapted, Confidence: c.Score * c.Adapted.Trust))
             .MaxBy(c => c.Confidence);
-        SqlLog.Matched(_logger, best.Example.Id, best.Source.Options.Name, best.Confidence, _options.MinConfidence);
-        if (best.Confidence < _options.MinConfidence)
+        var suggestions = Suggestions(ranked.Select(r => r.Example.Question), chinese);
+        if (best.Example is not null)
         {
-            return StructuredReply.Declined(Suggestions(ranked.Select(r => r.Example.Question), chinese), best.Confidence);
+            SqlLog.Matched(_logger, best.Example.Id, best.Source.Options.Name, best.Confidence, _options.MinConfidence);
         }
 
-        try
+        if (best.Example is not null && best.Confidence >= _options.MinConfidence)
         {
-            var table = await best.Source.Database.ExecuteAsync(best.Adapted.Sql, best.Source.Exposure, cancellationToken).ConfigureAwait(false);
-            SqlLog.Ran(_logger, question.Text, best.Adapted.Sql);
-            return new StructuredReply(table, AnswerSentence.Build(table, best.Adapted.Answer, chinese), best.Confidence, [], best.Example.Id);
-        }
-        catch (SqlRefusedException exception)
-        {
-            SqlLog.Refused(_logger, best.Source.Options.Name, exception.Reason);
-        }
-        catch (SqlExecutionException exception)
-        {
-            SqlLog.Failed(_logger, best.Source.Options.Name, exception);
+            try
+            {
+                var table = await best.Source.Database.ExecuteAsync(best.Adapted.Sql, best.Source.Exposure, cancellationToken).ConfigureAwait(false);
+                SqlLog.Ran(_logger, question.Text, best.Adapted.Sql);
+                return new StructuredReply(table, AnswerSentence.Build(table, best.Adapted.Answer, chinese), best.Confidence, [], best.Example.Id);
+            }
+            catch (SqlRefusedException exception)
+            {
+                SqlLog.Refused(_logger, best.Source.Options.Name, exception.Reason);
+            }
+            catch (SqlExecutionException exception)
+            {
+                SqlLog.Failed(_logger, best.Source.Options.Name, exception);
+            }
         }
 
-        return StructuredReply.Declined(Suggestions(ranked.Select(r => r.Example.Question), chinese), best.Confidence);
+        if (_writer.IsAvailable)
+        {
+            // The database of the nearest example, else the one whose tables are most like the question.
+            var source = best.Example is not null ? best.Source : sources.MaxBy(s => TablesBySimilarity(s, vectors[sources.IndexOf(s)]).Select(t => t.Score).DefaultIfEmpty(0).Max())!;
+            var k = sources.IndexOf(source);
+            var nearest = ranked.Where(r => r.Source == source).Select(r => r.Example).Take(LlmSqlWriter.ExamplesShown).ToList();
+            var tables = LlmSqlWriter.RelevantTables(source, TablesBySimilarity(source, vectors[k]), source.Linker.Find(question.Text), nearest);
+            var written = await _writer.WriteAsync(source, question.Text, today, tables, nearest,
+                (sql, token) => source.Database.ExecuteAsync(sql, source.Exposure, token), cancellationToken).ConfigureAwait(false);
+            if (written is { } result)
+            {
+                return new StructuredReply(result.Table, AnswerSentence.Build(result.Table, null, chinese), Math.Max(best.Confidence, _options.MinConfidence), []);
+            }
+        }
+
+        return StructuredReply.Declined(suggestions, best.Confidence);
     }
 
     /// <summary>Runs <paramref name="sql"/> on <paramref name="database"/> through the read-only guard and the limits.</summary>
@@ -154,14 +210,18 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         {
             _gate.Release();
         }
+
+        await RelearnAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Not built yet: votes on SQL answers are accepted and not kept, so learning from them changes nothing (the issue's
-    /// "votes teach it" is open). Safe to call.
-    /// </summary>
-    public Task RecordVoteAsync(string question, string exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default) =>
-        Task.CompletedTask;
+    /// <inheritdoc />
+    /// <remarks>
+    /// The vote itself is already in the feedback store, which is where the route learns from (so what it learned
+    /// survives restarts and is the same on every replica): this reads the votes again before returning, so the next
+    /// question is answered with the lesson. A store that cannot be read keeps what was learned before.
+    /// </remarks>
+    public async Task RecordVoteAsync(string question, string? exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default) =>
+        await RelearnAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public void Dispose()
@@ -172,8 +232,93 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
         }
 
         _gate.Dispose();
+        _learning.Dispose();
     }
 
+    // What votes taught, as of the last read of the store; read again when older than Feedback:RefreshSeconds.
+    private async ValueTask<Learned> LearnedAsync(CancellationToken cancellationToken)
+    {
+        var learned = _learned;
+        if (learned.At == Learned.Never)
+        {
+            await RelearnAsync(cancellationToken).ConfigureAwait(false);
+            return _learned;
+        }
+
+        if (Stopwatch.GetElapsedTime(learned.At) > TimeSpan.FromSeconds(Math.Max(1, _feedback.RefreshSeconds)) && _learning.CurrentCount > 0)
+        {
+            // Votes taken by other replicas, or a reset: read in the background, this question uses what is known.
+            _ = Task.Run(() => RelearnAsync(CancellationToken.None), CancellationToken.None);
+        }
+
+        return learned;
+    }
+
+    private async Task RelearnAsync(CancellationToken cancellationToken)
+    {
+        var sources = await SourcesAsync(cancellationToken).ConfigureAwait(false);
+        await _learning.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            IReadOnlyList<QueryVote> votes;
+            try
+            {
+                votes = await _history.LoadQueryVotesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (FeedbackStoreException exception)
+            {
+                SqlLog.LearningFailed(_logger, exception.GetType().Name);
+                _learned = _learned with { At = Stopwatch.GetTimestamp() };
+                return;
+            }
+
+            var feedback = _feedback;
+            var lessons = feedback.Enabled
+                ? SqlLessons.From(votes, Name, _options.LearnAfterVotes, _options.MaxLearnedExamples, [.. feedback.IgnoredChannels])
+                : SqlLessons.Empty;
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var bySource = new Dictionary<string, IReadOnlyList<(SqlExample Example, float[] Vector, string Skeleton)>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var source in sources)
+            {
+                // A learned example answers in the words of the example it was adapted from, adapted to its own question.
+                var mine = lessons.Learned
+                    .Where(e => string.Equals(e.Database, source.Options.Name, StringComparison.OrdinalIgnoreCase))
+                    .Select(e => e.Origin is { } origin && source.Examples.FirstOrDefault(x => x.Id == origin) is { Answer: not null } stored
+                        ? e with { Answer = ExampleAdapter.Adapt(stored, e.Question, today, source.Linker, source.Schema).Answer }
+                        : e)
+                    .ToList();
+                var skeletons = mine.Select(e => Skeleton(e.Question, source.Linker, today)).ToList();
+                var missing = skeletons.Where(k => !_learnedVectors.ContainsKey(k)).Distinct(StringComparer.Ordinal).ToList();
+                if (missing.Count > 0)
+                {
+                    var embedded = await _embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < missing.Count; i++)
+                    {
+                        _learnedVectors[missing[i]] = embedded[i].Vector.ToArray();
+                    }
+                }
+
+                bySource[source.Options.Name] = [.. mine.Select((e, i) => (e, _learnedVectors[skeletons[i]], skeletons[i]))];
+            }
+
+            var before = _learned.Lessons;
+            _learned = new Learned(lessons, bySource, Stopwatch.GetTimestamp());
+            if (before.Learned.Count != lessons.Learned.Count || before.DoubtfulCount != lessons.DoubtfulCount)
+            {
+                SqlLog.Learned(_logger, lessons.Learned.Count, lessons.DoubtfulCount);
+            }
+        }
+        finally
+        {
+            _learning.Release();
+        }
+    }
+
+    private static IReadOnlyList<(string Table, double Score)> TablesBySimilarity(SqlSource source, float[] question) =>
+        [.. source.TableVectors.Select(t => (t.Table, (double)TensorPrimitives.CosineSimilarity(question, t.Vector)))];
+
+    // The first load (building the sample database, introspecting, embedding the examples) is shared and is not given
+    // up when the question that started it runs out of time: the next question finds it done, or waits for it.
     private async Task<IReadOnlyList<SqlSource>> SourcesAsync(CancellationToken cancellationToken)
     {
         if (_sources is { } ready)
@@ -181,15 +326,29 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
             return ready;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        Task<IReadOnlyList<SqlSource>> loading;
+        lock (_loadLock)
         {
-            return _sources ??= await LoadAsync(cancellationToken).ConfigureAwait(false);
+            if (_loading is null || _loading.IsFaulted || _loading.IsCanceled)
+            {
+                _loading = Task.Run(async () =>
+                {
+                    await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                    try
+                    {
+                        return _sources ??= await LoadAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }, CancellationToken.None);
+            }
+
+            loading = _loading;
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        return await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private List<SqlDatabaseOptions> Configured() => _options.Databases.Count > 0
@@ -242,7 +401,13 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
                 var vectors = examples.Count == 0
                     ? []
                     : (await _embeddings.GenerateAsync(skeletons, cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
-                sources.Add(new SqlSource(options, database, semantic, schema, exposure, linker, examples, vectors, skeletons));
+                // Only the LLM path picks tables by similarity; without a model nothing more is embedded.
+                var tables = schema.Tables.Where(t => exposure.IsTable(t.Name)).ToList();
+                var tableVectors = !_writer.IsAvailable || tables.Count == 0
+                    ? []
+                    : (await _embeddings.GenerateAsync(tables.Select(t => TableText(t, semantic)), cancellationToken: cancellationToken).ConfigureAwait(false))
+                        .Select((e, i) => (tables[i].Name, e.Vector.ToArray())).ToList();
+                sources.Add(new SqlSource(options, database, semantic, schema, exposure, linker, examples, vectors, skeletons, tableVectors));
                 SqlLog.Introspected(_logger, options.Name, options.Provider, schema.Tables.Count, examples.Count);
             }
             catch (Exception exception) when (exception is SqlExecutionException or InvalidDataException or IOException)
@@ -272,6 +437,12 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
             ?? throw new InvalidDataException($"The embedded resource {name} is missing.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    private static string TableText(TableSchema table, SemanticModel semantic)
+    {
+        var described = semantic.Tables.GetValueOrDefault(table.Name);
+        return $"{table.Name.Replace('_', ' ')}: {described?.Description} {string.Join(' ', described?.Synonyms ?? [])} ({string.Join(", ", table.Columns.Select(c => c.Name.Replace('_', ' ')))})";
     }
 
     private static string Skeleton(string text, ValueLinker linker, DateOnly today)
@@ -338,4 +509,14 @@ public sealed class SqlRoute : IStructuredRoute, IDisposable
 
     private static List<string> Suggestions(IEnumerable<string> nearest, bool chinese) =>
         nearest.Where(q => TextFold.HasCjk(q) == chinese).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+
+    private sealed record Learned(SqlLessons Lessons, IReadOnlyDictionary<string, IReadOnlyList<(SqlExample Example, float[] Vector, string Skeleton)>> BySource, long At)
+    {
+        public const long Never = long.MinValue;
+
+        public static readonly Learned None = new(SqlLessons.Empty, new Dictionary<string, IReadOnlyList<(SqlExample, float[], string)>>(), Never);
+
+        public IEnumerable<(SqlExample Example, float[] Vector, string Skeleton)> Of(string source) =>
+            BySource.TryGetValue(source, out var examples) ? examples : [];
+    }
 }

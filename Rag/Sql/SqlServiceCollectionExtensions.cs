@@ -1,4 +1,6 @@
+using Assistant.Rag.Feedback;
 using Assistant.Rag.Indexes;
+using Assistant.Rag.Llm;
 using Assistant.Rag.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +25,9 @@ public static class SqlServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SqlOptions>>(),
             sp.GetRequiredService<IndexFolder>(),
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<ILlmCalls>(),
+            sp.GetRequiredService<IFeedbackHistory>(),
+            sp.GetRequiredService<IOptions<FeedbackOptions>>(),
             sp.GetRequiredService<ILogger<SqlRoute>>(),
             contentRoot));
         services.AddSingleton<IStructuredRoute>(sp => sp.GetRequiredService<SqlRoute>());

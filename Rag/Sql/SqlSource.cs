@@ -1,6 +1,6 @@
 namespace Assistant.Rag.Sql;
 
-/// <summary>One database with what the route knows of it: schema, exposure, value linker and embedded examples.</summary>
+/// <summary>One database with what the route knows of it: schema, exposure, value linker, embedded examples and (for the LLM path) embedded table descriptions.</summary>
 internal sealed record SqlSource(
     SqlDatabaseOptions Options,
     ISqlDatabase Database,
@@ -10,4 +10,5 @@ internal sealed record SqlSource(
     ValueLinker Linker,
     IReadOnlyList<SqlExample> Examples,
     IReadOnlyList<float[]> Vectors,
-    IReadOnlyList<string> Skeletons);
+    IReadOnlyList<string> Skeletons,
+    IReadOnlyList<(string Table, float[] Vector)> TableVectors);

@@ -98,6 +98,8 @@ public sealed class FeedbackLearningTests : IDisposable
             return Fail ? throw new FeedbackStoreException("the test store is down") : Task.FromResult<IReadOnlyList<VotedAnswer>>([]);
         }
 
+        public Task<IReadOnlyList<QueryVote>> LoadQueryVotesAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<QueryVote>>([]);
+
         public Task<int> ResetLearningAsync(DateTimeOffset at, CancellationToken cancellationToken = default) => Task.FromResult(0);
     }
 }

@@ -146,7 +146,43 @@ public abstract class FeedbackStoreContractTests
         Dispose(store);
     }
 
+    [Fact]
+    public async Task VotesOnAQueriedAnswerComeBackWithItsQuestionQueryAndExampleAcrossARestartUntilAReset()
+    {
+        var (store, _) = Open(new FeedbackOptions());
+        await store.RecordAnswerAsync(Turn, QueriedAnswer("q1", "fernhill:3"));
+        await store.RecordAnswerAsync(Turn, QueriedAnswer("q2", null));
+        await store.RecordAnswerAsync(Turn, NewAnswer("a1"));
+        await store.RecordVoteAsync(new Vote("q1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start.AddMinutes(1)));
+        await store.RecordVoteAsync(new Vote("q1", "u2", Turn.Channel, Turn.ConversationId, VoteValue.Down, Start.AddMinutes(2)));
+        await store.RecordVoteAsync(new Vote("q2", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start.AddMinutes(3)));
+        await store.RecordVoteAsync(new Vote("a1", "u1", Turn.Channel, Turn.ConversationId, VoteValue.Up, Start.AddMinutes(4)));
+        Dispose(store);
+
+        var (reopened, history) = Open(new FeedbackOptions());
+        var votes = await history.LoadQueryVotesAsync();
+
+        // The text answer's vote is not a query vote; the queried ones carry what the route needs to learn.
+        Assert.Equal(
+            [("q1", "u1", VoteValue.Up, "fernhill:3"), ("q1", "u2", VoteValue.Down, "fernhill:3"), ("q2", "u1", VoteValue.Up, (string?)null)],
+            votes.Select(v => (v.AnswerId, v.UserId, v.Value, v.ExampleId)));
+        Assert.All(votes, v => Assert.Equal(("sql", "fernhill", "How many open P1 tickets does the Network team have?", Turn.Channel), (v.Route, v.Source, v.Question, v.Channel)));
+        Assert.Equal("SELECT count(*) FROM tickets WHERE priority = 'P1'", votes[0].Query);
+        Assert.Equal(Start.AddMinutes(1), votes[0].At);
+
+        await history.ResetLearningAsync(Start.AddMinutes(5));
+        Assert.Empty(await history.LoadQueryVotesAsync());
+        Dispose(reopened);
+    }
+
     private static Turn Turn { get; } = new("teams", "conversation-1", "asker", "How do I replace a lost badge?");
+
+    private Answer QueriedAnswer(string id, string? exampleId) =>
+        new(id, "There are 3 open P1 tickets for the Network team [1].", [new Citation(1, "fernhill database: tickets", "sql://fernhill", "…", "sql:fernhill", "sql:fernhill", [])], [new RouteUse("sql", 1, "default", 1)], "How many open P1 tickets does the Network team have?", AnswerKind.Queried, Start)
+        {
+            Tables = [new Assistant.Rag.Retrieval.TableResult("sql", "fernhill", ["tickets"], "SELECT count(*) FROM tickets WHERE priority = 'P1'", "sql", ["count(*)"], [[3L]], 1, false, Start)],
+            QueryExampleId = exampleId,
+        };
 
     private Answer NewAnswer(string id) => new(id, "Report it [1].", [new Citation(1, "Badges", "it/badge.md", "…", "kb:badge.md", "kb:badge.md#0", ["kb:badge.md#0.0", "kb:badge.md#0.1"]), new Citation(2, "Bike room", "facilities/bike.md", "…", "kb:bike.md", "kb:bike.md#0.0", ["kb:bike.md#0.0"])], [new RouteUse("vector", 1, "default", 3), new RouteUse("keyword", 1, "default", 2)], "How do I replace a lost badge?", AnswerKind.Extractive, Start)
     {

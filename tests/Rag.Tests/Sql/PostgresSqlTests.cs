@@ -36,7 +36,7 @@ public sealed class PostgresSqlTests(PostgresServer server) : IClassFixture<Post
         var reader = new NpgsqlConnectionStringBuilder(_admin) { Username = _role }.ConnectionString;
         var options = new SqlOptions { RowLimit = 10, TimeoutMilliseconds = 200 };
         options.Databases.Add(new SqlDatabaseOptions { Name = "desk", Provider = SqlDatabaseOptions.Postgres, ConnectionString = reader });
-        _route = new SqlRoute(Options.Create(options), new IndexFolder(Path.GetTempPath()), SharedModel.Embedder, NullLogger<SqlRoute>.Instance, Path.GetTempPath());
+        _route = SqlRoutes.Create(options, Path.GetTempPath(), Path.GetTempPath());
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public sealed class SampleDatabaseTests : IDisposable
 
     public SampleDatabaseTests()
     {
-        _route = new SqlRoute(Options.Create(new SqlOptions()), new IndexFolder(_folder), SharedModel.Embedder, NullLogger<SqlRoute>.Instance, _folder);
+        _route = SqlRoutes.Create(new SqlOptions(), _folder, _folder);
     }
 
     [Theory]

@@ -108,6 +108,6 @@ public sealed class SqlGuardTests(SpiderFixture fixture) : IClassFixture<SpiderF
     {
         var options = new SqlOptions { RowLimit = rowLimit, TimeoutMilliseconds = timeoutMilliseconds };
         options.Databases.Add(new SqlDatabaseOptions { Name = "concert_singer", ConnectionString = fixture.DatabaseFile("concert_singer") });
-        return new SqlRoute(Options.Create(options), new IndexFolder(fixture.Folder), SharedModel.Embedder, NullLogger<SqlRoute>.Instance, fixture.Folder);
+        return SqlRoutes.Create(options, fixture.Folder, fixture.Folder);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class FakeStructuredRoute(string name, Func<StructuredQuestion, 
 
     public List<StructuredQuestion> Questions { get; } = [];
 
-    public List<(string Question, string ExampleId, string Query, string UserId, bool Helpful)> Votes { get; } = [];
+    public List<(string Question, string? ExampleId, string Query, string UserId, bool Helpful)> Votes { get; } = [];
 
     /// <summary>Answers every question with one table of <paramref name="count"/> from the "tickets" table.</summary>
     public static FakeStructuredRoute Counting(long count, string sentence) => new("sql", _ => new StructuredReply(
@@ -30,7 +30,7 @@ internal sealed class FakeStructuredRoute(string name, Func<StructuredQuestion, 
         return Task.FromResult(answer(question));
     }
 
-    public Task RecordVoteAsync(string question, string exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default)
+    public Task RecordVoteAsync(string question, string? exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default)
     {
         Votes.Add((question, exampleId, query, userId, helpful));
         return Task.CompletedTask;
