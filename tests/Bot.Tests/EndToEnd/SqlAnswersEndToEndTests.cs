@@ -151,12 +151,5 @@ public sealed class SqlAnswersEndToEndTests : IAsyncLifetime
         return (answer, answerId);
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_index.Path, "sql", "fernhill.db")};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private long Scalar(string sql) => SampleSql.Scalar(_index.Path, sql);
 }

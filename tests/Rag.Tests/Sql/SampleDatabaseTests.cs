@@ -80,12 +80,5 @@ public sealed class SampleDatabaseTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "sql", "fernhill.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private long Scalar(string sql) => SampleSql.Scalar(_folder, sql);
 }

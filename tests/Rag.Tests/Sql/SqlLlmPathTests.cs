@@ -145,12 +145,5 @@ public sealed class SqlLlmPathTests : IDisposable
         }
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "sql", "fernhill.db")};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private long Scalar(string sql) => SampleSql.Scalar(_folder, sql);
 }
