@@ -15,7 +15,7 @@ internal static class GraphCommand
     public static Command Create()
     {
         var cypher = new Argument<string>("cypher") { Description = "The read query (MATCH … RETURN …)." };
-        var load = new Option<FileInfo?>("--load") { Description = "A Cypher import script to load instead of the configured graph (Graph:ImportFile)." };
+        var load = new Option<FileInfo?>("--load") { Description = "A Cypher import script to load instead of the configured graph (Graph:ImportFile; unset: the embedded Fernhill Labs graph)." };
         var json = new Option<bool>("--json") { Description = "Print {\"columns\", \"rows\"} as JSON." };
         var maxRows = new Option<int>("--max-rows") { Description = "The LIMIT added when the query has none.", DefaultValueFactory = _ => 1000 };
         var query = new Command("query", "Run one read query on the embedded graph.") { cypher, load, json, maxRows };
@@ -24,8 +24,9 @@ internal static class GraphCommand
             EmbeddedGraph graph;
             try
             {
-                var file = parse.GetValue(load)?.FullName ?? GraphSettings.ImportFile(CliHost.LoadConfiguration(), Directory.GetCurrentDirectory());
-                graph = EmbeddedGraph.FromFile(file);
+                graph = parse.GetValue(load) is { } file
+                    ? EmbeddedGraph.FromFile(file.FullName)
+                    : GraphSettings.Load(CliHost.LoadConfiguration(), Directory.GetCurrentDirectory());
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CypherSyntaxException or CypherRuntimeException)
             {
