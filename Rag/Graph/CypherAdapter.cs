@@ -12,11 +12,13 @@ namespace Assistant.Rag.Graph;
 /// </summary>
 internal static partial class CypherAdapter
 {
-    public static AdaptedCypher Adapt(GraphExample example, string question, GraphLinker linker)
+    public static AdaptedCypher Adapt(GraphExample example, string question, GraphLinker linker) =>
+        Adapt(example, linker.Find(example.Question), question, linker.Find(question));
+
+    /// <summary>As <see cref="Adapt(GraphExample, string, GraphLinker)"/>, with both questions' mentions already found.</summary>
+    public static AdaptedCypher Adapt(GraphExample example, List<GraphMention> exampleMentions, string question, List<GraphMention> mentions)
     {
         var tokens = CypherLexer.Tokenize(example.Cypher, out _);
-        var exampleMentions = linker.Find(example.Question);
-        var mentions = linker.Find(question);
         var exampleQuoted = Quoted(example.Question);
         var quoted = Quoted(question);
         var exampleNumbers = GraphLinker.Numbers(example.Question);

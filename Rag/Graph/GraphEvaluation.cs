@@ -61,6 +61,7 @@ public static partial class GraphEvaluation
         int correct = 0, wrong = 0, declined = 0;
         var times = new List<double>();
         var misses = new JsonArray();
+        var answered = new List<(double Confidence, bool Right)>();
         foreach (var question in asked)
         {
             var clock = Stopwatch.StartNew();
@@ -74,6 +75,7 @@ public static partial class GraphEvaluation
             }
 
             var right = Same(graph, question.Cypher, reply.Table!.Query);
+            answered.Add((reply.Confidence, right));
             if (right)
             {
                 correct++;
@@ -96,6 +98,13 @@ public static partial class GraphEvaluation
             ["examples"] = examples.Count,
             ["p50Ms"] = Math.Round(Percentile(times, 0.50), 2),
             ["p95Ms"] = Math.Round(Percentile(times, 0.95), 2),
+            // What a higher Graph:MinConfidence would have kept: right and wrong answers at or above each threshold.
+            ["byThreshold"] = new JsonArray(Enumerable.Range(0, 7).Select(i => options.MinConfidence + (0.05 * i)).Select(t => (JsonNode)new JsonObject
+            {
+                ["minConfidence"] = Math.Round(t, 2),
+                ["correct"] = answered.Count(a => a.Right && a.Confidence >= t - 1e-9),
+                ["wrong"] = answered.Count(a => !a.Right && a.Confidence >= t - 1e-9),
+            }).ToArray()),
             ["misses"] = misses,
         };
         if (adversarialFile is not null)

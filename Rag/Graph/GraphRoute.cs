@@ -79,10 +79,11 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
         var (graph, readable) = View(state, question.Access);
         var linker = ReferenceEquals(graph, state.Graph) ? state.Linker : new GraphLinker(graph);
 
-        var skeleton = Skeleton(question.Text, linker);
+        var mentions = linker.Find(question.Text);
+        var skeleton = Skeleton(question.Text, mentions);
         var vector = (await _embeddings.GenerateAsync([skeleton], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
         var ranked = state.Examples
-            .Select((e, i) => (Example: e, Score: Similarity(vector, state.Vectors[i], skeleton, state.Skeletons[i], chinese)))
+            .Select((e, i) => (Example: e, Index: i, Score: Similarity(vector, state.Vectors[i], skeleton, state.Skeletons[i], chinese)))
             .OrderByDescending(c => c.Score)
             .ToList();
         if (ranked.Count == 0)
@@ -91,9 +92,9 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
         }
 
         // Adapt the few nearest: one whose adaptation fits the question better can beat a closer one that does not.
-        var best = ranked.Take(5)
-            .Select(c => (c.Example, Adapted: CypherAdapter.Adapt(c.Example, question.Text, linker), c.Score))
-            .Select(c => (c.Example, c.Adapted, Confidence: c.Score * c.Adapted.Trust))
+        var best = ranked.Take(8)
+            .Select(c => (c.Example, Adapted: CypherAdapter.Adapt(c.Example, ReferenceEquals(linker, state.Linker) ? state.Mentions[c.Index] : linker.Find(c.Example.Question), question.Text, mentions), c.Score))
+            .Select(c => (c.Example, c.Adapted, Confidence: c.Score * c.Adapted.Trust * state.Cues.Fit(question.Text, c.Example.Cypher)))
             .MaxBy(c => c.Confidence);
         GraphLog.Matched(_logger, best.Example.Id, best.Confidence, _options.MinConfidence);
         var suggestions = Suggestions(ranked.Select(r => r.Example.Question), chinese);
@@ -104,7 +105,7 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
 
         try
         {
-            var table = Execute(graph, best.Adapted.Cypher, question.Text, linker, readable, cancellationToken);
+            var table = Execute(graph, best.Adapted.Cypher, mentions, readable, cancellationToken);
             GraphLog.Ran(_logger, question.Text, table.Query);
             return new StructuredReply(table, GraphAnswerSentence.Build(table, best.Adapted.Answer, chinese), best.Confidence, [], best.Example.Id);
         }
@@ -126,7 +127,7 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
     public async Task<TableResult> ExecuteAsync(string cypher, CancellationToken cancellationToken = default)
     {
         var state = await StateAsync(cancellationToken).ConfigureAwait(false) ?? throw new CypherRuntimeException($"The knowledge graph {_options.Name} is not loaded.");
-        return Execute(state.Graph, cypher, string.Empty, state.Linker, readable: null, cancellationToken);
+        return Execute(state.Graph, cypher, [], readable: null, cancellationToken);
     }
 
     /// <summary>Not built yet: votes on graph answers are accepted and not kept (learning from them is the SQL route's shape, to follow). Safe to call.</summary>
@@ -140,11 +141,11 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
     /// <returns>False when the graph could not be loaded (logged).</returns>
     public async Task<bool> WarmUpAsync(CancellationToken cancellationToken = default) => await StateAsync(cancellationToken).ConfigureAwait(false) is not null;
 
-    private TableResult Execute(PropertyGraph graph, string cypher, string question, GraphLinker linker, IReadOnlyDictionary<string, CitedDocument>? readable, CancellationToken cancellationToken)
+    private TableResult Execute(PropertyGraph graph, string cypher, List<GraphMention> mentions, IReadOnlyDictionary<string, CitedDocument>? readable, CancellationToken cancellationToken)
     {
         var (query, result) = new EmbeddedGraph(graph, _options.Name).Run(cypher, null, _options.RowLimit, TimeSpan.FromMilliseconds(_options.TimeoutMilliseconds), cancellationToken);
         var rows = result.Rows.Take(_options.RowLimit).Select(r => (IReadOnlyList<object?>)r.Select(GraphValues.ToCell).ToList()).ToList();
-        var documents = readable is null ? [] : Provenance(graph, query, question, linker, result).Where(readable.ContainsKey).Take(CitedDocuments).Select(s => readable[s]).ToList();
+        var documents = readable is null ? [] : Provenance(graph, query, mentions, result).Where(readable.ContainsKey).Take(CitedDocuments).Select(s => readable[s]).ToList();
         return new TableResult(
             Routing.RouteNames.Graph,
             _options.Name,
@@ -161,10 +162,10 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
 
     // The documents the answer's facts came from, most used first: the sources of the nodes the question names, of the
     // nodes the rows hold or name, and of the relationships of the query's types between them.
-    private static List<string> Provenance(PropertyGraph graph, string query, string question, GraphLinker linker, CypherResult result)
+    private static List<string> Provenance(PropertyGraph graph, string query, List<GraphMention> mentions, CypherResult result)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mention in linker.Find(question))
+        foreach (var mention in mentions)
         {
             names.Add(mention.Value);
         }
@@ -291,14 +292,15 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
             var graph = CypherScriptLoader.Load(script);
             var linker = new GraphLinker(graph);
             var examples = GraphExampleFile.Parse(examplesText, _options.Name, examplesName);
-            var skeletons = examples.Select(e => Skeleton(e.Question, linker)).ToList();
+            var exampleMentions = examples.Select(e => linker.Find(e.Question)).ToList();
+            var skeletons = examples.Select((e, i) => Skeleton(e.Question, exampleMentions[i])).ToList();
             var vectors = examples.Count == 0
                 ? []
                 : (await _embeddings.GenerateAsync(skeletons, cancellationToken: cancellationToken).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
             var sources = graph.Nodes.Select(n => n.Properties).Concat(graph.Relationships.Select(r => r.Properties))
                 .SelectMany(GraphSources.Of).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             GraphLog.Loaded(_logger, scriptName, graph.Nodes.Count, graph.Relationships.Count, examples.Count);
-            return _state = new GraphState(graph, linker, examples, vectors, skeletons, sources);
+            return _state = new GraphState(graph, linker, new QuestionCues(graph.RelationshipTypes), examples, exampleMentions, vectors, skeletons, sources);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or CypherSyntaxException or CypherRuntimeException)
         {
@@ -324,10 +326,10 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
 
     // Questions are compared as skeletons: the values they name replaced by their label, so "who owns the VPN" is as near
     // to "who owns PeopleHub" as their shapes are.
-    private static string Skeleton(string text, GraphLinker linker)
+    private static string Skeleton(string text, List<GraphMention> mentions)
     {
         var builder = new System.Text.StringBuilder(text);
-        foreach (var mention in linker.Find(text).OrderByDescending(m => m.Start))
+        foreach (var mention in mentions.OrderByDescending(m => m.Start))
         {
             builder.Remove(mention.Start, mention.Length).Insert(mention.Start, " " + mention.Label.ToLowerInvariant() + " ");
         }

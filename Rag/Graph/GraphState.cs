@@ -4,7 +4,9 @@ namespace Assistant.Rag.Graph;
 internal sealed record GraphState(
     PropertyGraph Graph,
     GraphLinker Linker,
+    QuestionCues Cues,
     IReadOnlyList<GraphExample> Examples,
+    IReadOnlyList<List<GraphMention>> Mentions,
     IReadOnlyList<float[]> Vectors,
     IReadOnlyList<string> Skeletons,
     IReadOnlyList<string> Sources);
