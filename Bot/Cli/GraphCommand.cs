@@ -21,6 +21,25 @@ internal static class GraphCommand
         var query = new Command("query", "Run one read query on the embedded graph.") { cypher, load, json, maxRows };
         query.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(load) is null)
+            {
+                try
+                {
+                    // With Graph:Neo4j configured the query goes to that server (same guard, EXPLAIN check, read mode).
+                    var remote = await GraphSettings.QueryNeo4jAsync(CliHost.LoadConfiguration(), parse.GetValue(cypher) ?? string.Empty, parse.GetValue(maxRows), cancellationToken).ConfigureAwait(false);
+                    if (remote is not null)
+                    {
+                        await PrintAsync(remote, parse.GetValue(json)).ConfigureAwait(false);
+                        return 0;
+                    }
+                }
+                catch (Exception exception) when (exception is GraphQueryRefusedException or CypherRuntimeException)
+                {
+                    await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+                    return 1;
+                }
+            }
+
             EmbeddedGraph graph;
             try
             {
@@ -37,21 +56,7 @@ internal static class GraphCommand
             try
             {
                 var rows = graph.Query(parse.GetValue(cypher) ?? string.Empty, maxRows: parse.GetValue(maxRows), cancellationToken: cancellationToken);
-                if (parse.GetValue(json))
-                {
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { columns = rows.Columns, rows = rows.Rows }, Json)).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Console.Out.WriteLineAsync(string.Join('\t', rows.Columns)).ConfigureAwait(false);
-                    foreach (var row in rows.Rows)
-                    {
-                        await Console.Out.WriteLineAsync(string.Join('\t', row.Select(c => c is string s ? s : JsonSerializer.Serialize(c, Json)))).ConfigureAwait(false);
-                    }
-
-                    await Console.Out.WriteLineAsync($"({rows.Rows.Count} row(s))").ConfigureAwait(false);
-                }
-
+                await PrintAsync(rows, parse.GetValue(json)).ConfigureAwait(false);
                 return 0;
             }
             catch (Exception exception) when (exception is GraphQueryRefusedException or CypherRuntimeException)
@@ -61,5 +66,22 @@ internal static class GraphCommand
             }
         });
         return new Command("graph", "Query the embedded knowledge graph.") { query };
+    }
+
+    private static async Task PrintAsync(GraphRows rows, bool json)
+    {
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { columns = rows.Columns, rows = rows.Rows }, Json)).ConfigureAwait(false);
+            return;
+        }
+
+        await Console.Out.WriteLineAsync(string.Join('\t', rows.Columns)).ConfigureAwait(false);
+        foreach (var row in rows.Rows)
+        {
+            await Console.Out.WriteLineAsync(string.Join('\t', row.Select(c => c is string s ? s : JsonSerializer.Serialize(c, Json)))).ConfigureAwait(false);
+        }
+
+        await Console.Out.WriteLineAsync($"({rows.Rows.Count} row(s))").ConfigureAwait(false);
     }
 }

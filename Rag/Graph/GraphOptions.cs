@@ -36,4 +36,7 @@ internal sealed class GraphOptions
     /// <summary>Time one query may run, in milliseconds, before it is stopped.</summary>
     [Range(10, 600_000)]
     public int TimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>A Neo4j server over its HTTP Query API (<see cref="Neo4jGraphClient"/>); empty URL: none.</summary>
+    public Neo4jOptions Neo4j { get; set; } = new();
 }

@@ -24,6 +24,31 @@ public static class GraphSettings
     /// <summary>The embedded Fernhill Labs company graph's import script (samples/graph/fernhill.cypher).</summary>
     public static string SampleScriptText() => SampleScript;
 
+    /// <summary>
+    /// Runs one read query on the Neo4j server of <c>Graph:Neo4j</c> (guard, EXPLAIN check, read access mode), or returns
+    /// null when none is configured.
+    /// </summary>
+    /// <exception cref="GraphQueryRefusedException">The guard or the plan check refused it.</exception>
+    /// <exception cref="CypherRuntimeException">The server failed or answered with an error.</exception>
+    public static async Task<GraphRows?> QueryNeo4jAsync(IConfiguration configuration, string cypher, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new GraphOptions();
+        configuration.GetSection(GraphOptions.SectionName).Bind(options);
+        if (!options.Neo4j.IsConfigured)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(options.Neo4j.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new CypherRuntimeException($"Graph:Neo4j:Url must be an http or https address (got '{options.Neo4j.Url}').");
+        }
+
+        using var http = new HttpClient();
+        return await new Neo4jGraphClient(http, options.Neo4j).QueryAsync(cypher, null, maxRows, cancellationToken).ConfigureAwait(false);
+    }
+
     internal const string SampleGraphFile = "fernhill.cypher";
 
     internal const string SampleExamplesFile = "fernhill.examples.json";
