@@ -131,7 +131,7 @@ public sealed partial class GraphRoute : IStructuredRoute, IDisposable
     }
 
     /// <summary>Not built yet: votes on graph answers are accepted and not kept (learning from them is the SQL route's shape, to follow). Safe to call.</summary>
-    public Task RecordVoteAsync(string question, string exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default) =>
+    public Task RecordVoteAsync(string question, string? exampleId, string query, string userId, bool helpful, CancellationToken cancellationToken = default) =>
         Task.CompletedTask;
 
     /// <inheritdoc />
