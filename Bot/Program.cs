@@ -15,6 +15,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EvalAnswersCommand.Create());
 root.Subcommands.Add(EvalDialoguesCommand.Create());
 root.Subcommands.Add(EvalSqlCommand.Create());
+root.Subcommands.Add(EvalCypherCommand.Create());
 root.Subcommands.Add(TeamsPackageCommand.Create());
 root.Subcommands.Add(FeedbackCommand.Create());
 root.Subcommands.Add(GraphCommand.Create());

@@ -8,6 +8,7 @@ using Assistant.Rag.Memory;
 using Assistant.Rag.Query;
 using Assistant.Rag.Retrieval;
 using Assistant.Rag.Routing;
+using Assistant.Rag.Graph;
 using Assistant.Rag.Sql;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -98,6 +99,7 @@ public static class ServiceCollectionExtensions
         services.AddConversationMemory(configuration);
         services.AddFollowUpRewriting(configuration);
         services.AddSql(configuration, contentRoot);
+        services.AddGraph(configuration, contentRoot);
         return services;
     }
 

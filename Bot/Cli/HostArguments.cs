@@ -54,7 +54,7 @@ internal static class HostArguments
     /// own settings (<c>--OTEL_EXPORTER_OTLP_ENDPOINT=…</c>) are accepted as well.
     /// </summary>
     public static IReadOnlyList<string> Sections { get; } =
-        ["Rag", "Llm", "Embeddings", "Redis", "Teams", "Slack", "Playground", "FairUse", "Channels", "ConnectionStrings", "Logging", "AllowedHosts"];
+        ["Rag", "Llm", "Embeddings", "Redis", "Teams", "Slack", "Playground", "FairUse", "Channels", "Sql", "Graph", "ConnectionStrings", "Logging", "AllowedHosts"];
 
     private static bool IsKnown(string name) =>
         HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase)

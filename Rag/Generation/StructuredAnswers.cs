@@ -32,9 +32,9 @@ public static partial class StructuredAnswers
     }
 
     /// <summary>
-    /// The text and citations of an answer led by <paramref name="table"/>: its <paramref name="sentence"/> cited as [1],
-    /// then <paramref name="supportText"/> (already numbered from 1 against <paramref name="supportCitations"/>) with every
-    /// marker and citation moved up by one; null support adds nothing.
+    /// The text and citations of an answer led by <paramref name="table"/>: its <paramref name="sentence"/> cited as [1] (and
+    /// the table's <see cref="TableResult.Documents"/> as [2] …), then <paramref name="supportText"/> (already numbered from 1
+    /// against <paramref name="supportCitations"/>) with every marker and citation moved up past them; null support adds nothing.
     /// </summary>
     public static (string Text, IReadOnlyList<Citation> Citations) Compose(
         TableResult table,
@@ -45,16 +45,21 @@ public static partial class StructuredAnswers
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(supportCitations);
-        var lead = WithMarker(sentence.Trim(), "[1]");
+        // A graph result's facts came from documents: they are cited after the graph itself, [2], [3] ….
+        var documents = table.Documents ?? [];
+        var markers = string.Concat(Enumerable.Range(1, documents.Count + 1).Select(n => string.Create(CultureInfo.InvariantCulture, $"[{n}]")));
+        var lead = WithMarker(sentence.Trim(), markers);
         var citations = new List<Citation> { CitationOf(table) };
+        citations.AddRange(documents.Select((d, i) => new Citation(i + 2, d.Title, d.Url, string.Empty, d.DocumentId, d.DocumentId, [])));
         if (string.IsNullOrWhiteSpace(supportText))
         {
             return (lead, citations);
         }
 
+        var offset = citations.Count;
         var shifted = Marker().Replace(supportText, m =>
-            "[" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture) + "]");
-        citations.AddRange(supportCitations.Select(c => c with { N = c.N + 1 }));
+            "[" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + offset).ToString(CultureInfo.InvariantCulture) + "]");
+        citations.AddRange(supportCitations.Select(c => c with { N = c.N + offset }));
         var separator = LanguageDetector.IsCjk(LanguageDetector.Detect(lead)) ? string.Empty : " ";
         return (lead + separator + shifted.Trim(), citations);
     }

@@ -6,7 +6,7 @@ namespace Assistant.Rag.Graph;
 /// </summary>
 public sealed class EmbeddedGraph
 {
-    private EmbeddedGraph(PropertyGraph graph, string source)
+    internal EmbeddedGraph(PropertyGraph graph, string source)
     {
         Graph = graph;
         Source = source;

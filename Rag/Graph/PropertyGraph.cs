@@ -22,6 +22,9 @@ internal sealed class PropertyGraph
 
     public IEnumerable<string> Labels => _byLabel.Keys;
 
+    /// <summary>The (label, property) pairs with an index.</summary>
+    public IEnumerable<(string Label, string Property)> IndexedProperties => _propertyIndexes.Keys;
+
     public IEnumerable<string> RelationshipTypes => _relationships.Select(r => r.Type).Distinct(StringComparer.Ordinal);
 
     public GraphNode AddNode(IReadOnlyList<string> labels, IReadOnlyDictionary<string, object?> properties)

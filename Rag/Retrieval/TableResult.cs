@@ -13,6 +13,7 @@ namespace Assistant.Rag.Retrieval;
 /// <param name="TotalRows">How many rows the query produced before the row limit (at least <c>Rows.Count</c>).</param>
 /// <param name="Truncated">True when rows were cut by the row, time or size limit.</param>
 /// <param name="ReadAt">When the data was read ("data as of").</param>
+/// <param name="Documents">The knowledge-base documents the rows' facts came from (graph facts cite theirs); null or empty: none.</param>
 public sealed record TableResult(
     string Route,
     string Source,
@@ -23,4 +24,5 @@ public sealed record TableResult(
     IReadOnlyList<IReadOnlyList<object?>> Rows,
     int TotalRows,
     bool Truncated,
-    DateTimeOffset ReadAt);
+    DateTimeOffset ReadAt,
+    IReadOnlyList<CitedDocument>? Documents = null);

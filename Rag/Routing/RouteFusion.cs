@@ -134,7 +134,7 @@ public sealed partial class RouteFusion
         var answers = decision.Routes
             .Select(w => (Route: structured.FirstOrDefault(r => r.Name == w.Name), w.Weight))
             .Where(c => c.Route is not null && c.Weight > 0)
-            .Select(async c => (c.Route!.Name, c.Weight, Reply: await _runner.AnswerAsync(c.Route!, question, language, TimeSpan.FromMilliseconds(_routing.CurrentValue.StructuredRouteBudgetMilliseconds), cancellationToken).ConfigureAwait(false)))
+            .Select(async c => (c.Route!.Name, c.Weight, Reply: await _runner.AnswerAsync(c.Route!, question, language, TimeSpan.FromMilliseconds(_routing.CurrentValue.StructuredRouteBudgetMilliseconds), request.Access, cancellationToken).ConfigureAwait(false)))
             .ToList();
 
         var chosen = decision.Routes

@@ -40,13 +40,17 @@ public sealed partial class RouteRunner
 
     /// <summary>
     /// A structured route's reply to <paramref name="question"/>, or null when it failed or took longer than
-    /// <paramref name="budget"/> (logged like a text route's failure).
+    /// <paramref name="budget"/> (logged like a text route's failure); <paramref name="access"/> is whose documents it may draw on.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (not the budget).</exception>
-    public Task<StructuredReply?> AnswerAsync(IStructuredRoute route, string question, string language, TimeSpan budget, CancellationToken cancellationToken = default)
+    public Task<StructuredReply?> AnswerAsync(IStructuredRoute route, string question, string language, TimeSpan budget, CancellationToken cancellationToken = default) =>
+        AnswerAsync(route, question, language, budget, access: null, cancellationToken);
+
+    /// <inheritdoc cref="AnswerAsync(IStructuredRoute, string, string, TimeSpan, CancellationToken)"/>
+    public Task<StructuredReply?> AnswerAsync(IStructuredRoute route, string question, string language, TimeSpan budget, Access.AccessFilter? access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(route);
-        var asked = new StructuredQuestion(question, language, _time.GetUtcNow());
+        var asked = new StructuredQuestion(question, language, _time.GetUtcNow(), access);
         return RunAsync(
             route.Name,
             token => route.AnswerAsync(asked, token),

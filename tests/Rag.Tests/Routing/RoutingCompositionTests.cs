@@ -11,9 +11,9 @@ public sealed class RoutingCompositionTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private ServiceProvider Services(Action<IServiceCollection>? more = null)
+    private ServiceProvider Services(Action<IServiceCollection>? more = null, bool graph = true)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:IndexPath"] = _folder.Path }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:IndexPath"] = _folder.Path, ["Graph:Enabled"] = graph ? "true" : "false" }).Build();
         var services = new ServiceCollection().AddLogging().AddRag(configuration, _folder.Path);
         more?.Invoke(services);
         return services.BuildServiceProvider();
@@ -32,6 +32,7 @@ public sealed class RoutingCompositionTests : IDisposable
         // Assert
         Assert.IsType<EmbeddedIntentRouter>(router);
         Assert.Equal([RouteNames.Vector, RouteNames.Keyword], fusion.Routes.Select(r => r.Name));
+        Assert.Equal([RouteNames.Sql, RouteNames.Graph], fusion.StructuredRoutes.Select(r => r.Name));
         Assert.False(fusion.CanExpand);
     }
 
@@ -53,7 +54,7 @@ public sealed class RoutingCompositionTests : IDisposable
     public void AnotherRegisteredRouteJoinsTheRoutesTheRouterChoosesFrom()
     {
         // Arrange
-        using var services = Services(s => s.AddSingleton<IRetrievalRoute>(FakeRoute.Returning(RouteNames.Graph)));
+        using var services = Services(s => s.AddSingleton<IRetrievalRoute>(FakeRoute.Returning(RouteNames.Graph)), graph: false);
 
         // Act
         var fusion = services.GetRequiredService<RouteFusion>();
