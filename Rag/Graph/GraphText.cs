@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Assistant.Rag.Graph;
@@ -6,29 +5,14 @@ namespace Assistant.Rag.Graph;
 /// <summary>Case- and accent-insensitive folding that keeps positions (one char in, one char out), and word helpers.</summary>
 internal static class GraphText
 {
-    public static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            var kept = decomposed.FirstOrDefault(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark);
-            builder.Append(char.ToLowerInvariant(kept == default ? c : kept));
-        }
+    // Folding and word boundaries are the SQL route's (one implementation for both value linkers).
+    public static string Fold(string text) => Sql.TextFold.Fold(text);
 
-        return builder.ToString();
-    }
+    public static bool IsCjk(char c) => Sql.TextFold.IsCjk(c);
 
-    public static bool IsCjk(char c) => c is >= '\u3040' and <= '\u9fff' or >= '\uac00' and <= '\ud7af' or >= '\uf900' and <= '\ufaff';
+    public static bool HasCjk(string text) => Sql.TextFold.HasCjk(text);
 
-    public static bool HasCjk(string text) => text.Any(IsCjk);
-
-    /// <summary>True when a match at [start, start+length) is not inside a longer word (CJK has no word boundaries).</summary>
-    public static bool AtWordBoundary(string text, int start, int length)
-    {
-        bool Word(int i) => i >= 0 && i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]);
-        return !(Word(start - 1) && Word(start)) && !(Word(start + length - 1) && Word(start + length));
-    }
+    public static bool AtWordBoundary(string text, int start, int length) => Sql.TextFold.AtWordBoundary(text, start, length);
 
     /// <summary>Lower-case words of <paramref name="text"/> (letters and digits), crudely singular ("movies" → "movie").</summary>
     public static List<string> Words(string text)
