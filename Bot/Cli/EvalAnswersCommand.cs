@@ -138,33 +138,12 @@ internal static class EvalAnswersCommand
 
     private static string Ms(double ms) => ms.ToString("F1", CultureInfo.InvariantCulture);
 
-    private static async Task<List<SetQuestion>> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    private static Task<List<SetQuestion>> ReadAsync(FileInfo file, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
-        {
-            throw new InvalidDataException($"{file.FullName} does not exist.");
-        }
-
         var questions = new List<SetQuestion>();
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(file.FullName, cancellationToken).ConfigureAwait(false))
+        foreach (var (number, parsed) in JsonLinesFile.Read<SetLine>(file, Json, "object"))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            SetLine? parsed;
-            try
-            {
-                parsed = JsonSerializer.Deserialize<SetLine>(line, Json);
-            }
-            catch (JsonException exception)
-            {
-                throw new InvalidDataException($"{file.Name} line {number}: not a JSON object ({exception.Message}).", exception);
-            }
-
+            cancellationToken.ThrowIfCancellationRequested();
             if (parsed is null || string.IsNullOrWhiteSpace(parsed.Question))
             {
                 throw new InvalidDataException($"{file.Name} line {number}: \"question\" is missing.");
@@ -179,7 +158,7 @@ internal static class EvalAnswersCommand
             questions.Add(new SetQuestion(parsed.Question, new AnswerExpectation(facts, parsed.ExpectDoc, parsed.Kind ?? "unspecified", parsed.Lang ?? "und")));
         }
 
-        return questions.Count > 0 ? questions : throw new InvalidDataException($"{file.Name} holds no questions.");
+        return Task.FromResult(questions.Count > 0 ? questions : throw new InvalidDataException($"{file.Name} holds no questions."));
     }
 
     private sealed record SetQuestion(string Question, AnswerExpectation Expectation);

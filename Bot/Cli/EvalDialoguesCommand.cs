@@ -51,31 +51,9 @@ internal static class EvalDialoguesCommand
     /// <exception cref="InvalidDataException">A line is not a dialogue.</exception>
     internal static IReadOnlyList<Dialogue> Load(FileInfo file)
     {
-        if (!file.Exists)
-        {
-            throw new InvalidDataException($"The dialogue file '{file.FullName}' does not exist.");
-        }
-
         var dialogues = new List<Dialogue>();
-        var number = 0;
-        foreach (var line in File.ReadLines(file.FullName))
+        foreach (var (number, dialogue) in JsonLinesFile.Read<Dialogue>(file, Json, "dialogue"))
         {
-            number++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            Dialogue? dialogue;
-            try
-            {
-                dialogue = JsonSerializer.Deserialize<Dialogue>(line, Json);
-            }
-            catch (JsonException exception)
-            {
-                throw new InvalidDataException($"{file.Name} line {number}: not a JSON dialogue ({exception.Message}).", exception);
-            }
-
             var problem = dialogue switch
             {
                 null => "empty",
