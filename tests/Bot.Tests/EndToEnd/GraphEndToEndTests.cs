@@ -13,6 +13,9 @@ namespace Assistant.Bot.Tests.EndToEnd;
 /// Slack direct message each answer with the right people, vendors and owners, the table with its query, and the cited
 /// sources; the playground's card is valid in the official renderer.
 /// </summary>
+// In the real-engine collection: each of these tests starts a host of its own (an index build, MiniLM), and running them
+// beside the shared real-engine tests loaded the 2-core CI machine enough to push a route past its budget there.
+[Collection(RealEngineCollection.Name)]
 public sealed class GraphEndToEndTests : IAsyncLifetime
 {
     private static readonly string GraphFolder = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Fixtures", "graph");
